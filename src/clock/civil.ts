@@ -1,0 +1,52 @@
+/**
+ * Calendar arithmetic on day numbers (days since 1970-01-01 in the proleptic
+ * Gregorian calendar), after Howard Hinnant's `days_from_civil`. Calendar days are
+ * integers here, so no 24-hour span, host time zone or DST can touch them (R-TZ-1).
+ */
+
+/** Days since 1970-01-01 of a civil date; `month` is 1–12. */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** The civil date `[year, month, day]` of a day number. */
+export function civilOf(dayNumber: number): [year: number, month: number, day: number] {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day];
+}
+
+/** Number of days in a month of a year (Gregorian leap rules). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Formats a day number as `YYYY-MM-DD`. */
+export function formatDayNumber(dayNumber: number): string {
+  const [year, month, day] = civilOf(dayNumber);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/**
+ * Adds calendar months with end-of-month clamping (R-TZ-4):
+ * 2026-08-31 + 6 months is 2027-02-28.
+ */
+export function addMonthsToDayNumber(dayNumber: number, months: number): number {
+  const [year, month, day] = civilOf(dayNumber);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = monthIndex - newYear * 12 + 1;
+  return dayNumberOf(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}

@@ -1,0 +1,90 @@
+/**
+ * The two errors the library ever throws (R-IN-4). Each carries a stable `code`,
+ * the `path` of the offending field and a message a support agent can act on.
+ * `name` and `code` are plain data so that an app loading both the ESM and the
+ * CJS build can recognise them without `instanceof`.
+ */
+
+/** Stable codes of {@link ExpiryInputError}. */
+export type ExpiryInputErrorCode =
+  | 'missing'
+  | 'wrong-type'
+  | 'unreadable'
+  | 'invalid-date'
+  | 'date-out-of-range'
+  | 'invalid-instant'
+  | 'ambiguous-instant'
+  | 'invalid-amount'
+  | 'negative-amount'
+  | 'too-many-fraction-digits'
+  | 'amount-too-large'
+  | 'invalid-time-zone'
+  | 'invalid-value'
+  | 'invalid-range';
+
+/** Stable codes of {@link PolicyError}. */
+export type PolicyErrorCode =
+  | 'wrong-type'
+  | 'unknown-field'
+  | 'missing'
+  | 'unreadable'
+  | 'invalid-time-zone'
+  | 'invalid-time'
+  | 'invalid-currency'
+  | 'invalid-number'
+  | 'invalid-amount'
+  | 'invalid-tiers'
+  | 'invalid-reminders'
+  | 'invalid-value';
+
+/**
+ * Thrown when a subscription, an instant, an amount or another argument is not usable.
+ *
+ * @example
+ * try {
+ *   getExpiryStatus({ expirationDate: '2026-02-30' }, new Date());
+ * } catch (error) {
+ *   if (error instanceof ExpiryInputError) console.log(error.code, error.path); // 'invalid-date' 'subscription.expirationDate'
+ * }
+ */
+export class ExpiryInputError extends Error {
+  override readonly name = 'ExpiryInputError' as const;
+  readonly code: ExpiryInputErrorCode;
+  readonly path: string;
+
+  constructor(code: ExpiryInputErrorCode, path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * Thrown when a policy cannot be right (R-POL-1): unknown time zone, tiers not
+ * increasing, negative rates, send times that are not times, and so on.
+ *
+ * @example
+ * try {
+ *   definePolicy({ timeZone: 'Mars/Olympus_Mons' });
+ * } catch (error) {
+ *   if (error instanceof PolicyError) console.log(error.code, error.path); // 'invalid-time-zone' 'policy.timeZone'
+ * }
+ */
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError' as const;
+  readonly code: PolicyErrorCode;
+  readonly path: string;
+
+  constructor(code: PolicyErrorCode, path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** True for either library error, from this build or another copy of it. */
+export function isLibraryError(error: unknown): error is ExpiryInputError | PolicyError {
+  if (typeof error !== 'object' || error === null) return false;
+  const name = (error as { name?: unknown }).name;
+  return name === 'ExpiryInputError' || name === 'PolicyError';
+}

@@ -1,0 +1,11 @@
+/**
+ * subscription-expiry: exact answers about SaaS subscription expiry.
+ * The public surface (SPEC §8): re-exports only.
+ */
+export { ExpiryInputError, PolicyError } from './errors.js';
+export type { ExpiryInputErrorCode, PolicyErrorCode } from './errors.js';
+export { defaultPolicy } from './policy/defaultPolicy.js';
+export { definePolicy } from './policy/definePolicy.js';
+export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, CadenceUnit } from './policy/types.js';
+export type { Subscription } from './input/subscription.js';
+export type { RoundingMode } from './money/decimal.js';

@@ -1,0 +1,90 @@
+import { ExpiryInputError } from '../errors.js';
+import { dayNumberOf, daysInMonth } from '../clock/civil.js';
+import { describe } from './read.js';
+
+/** A checked instant: epoch milliseconds (R-IN-2). */
+export type Instant = number & { readonly __brand: 'Instant' };
+
+/** Instants the library accepts: years 1900 through 2999, as for calendar dates. */
+const MIN_INSTANT = Date.UTC(1900, 0, 1) - 14 * 3_600_000;
+const MAX_INSTANT = Date.UTC(3000, 0, 1) + 14 * 3_600_000;
+
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * Parses an instant (R-IN-2): a valid `Date`, a finite epoch-milliseconds number, or an
+ * ISO-8601 string with `Z` or an offset. A string without an offset is ambiguous
+ * (whose midnight?) and is rejected, as is an invalid `Date`.
+ */
+export function parseInstant(value: unknown, path: string): Instant {
+  if (value === undefined || value === null) {
+    throw new ExpiryInputError('missing', path, 'an instant is required (a Date, epoch milliseconds, or an ISO string with Z or an offset)');
+  }
+  if (value instanceof Date) {
+    let time: number;
+    try {
+      time = Date.prototype.getTime.call(value);
+    } catch {
+      throw new ExpiryInputError('invalid-instant', path, 'this Date could not be read');
+    }
+    return checkRange(time, path);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new ExpiryInputError('invalid-instant', path, `${describe(value)} is not a finite number of epoch milliseconds`);
+    }
+    if (!Number.isInteger(value)) {
+      throw new ExpiryInputError('invalid-instant', path, `${value} has a fraction of a millisecond; pass whole epoch milliseconds`);
+    }
+    return checkRange(value, path);
+  }
+  if (typeof value === 'string') return parseIsoInstant(value, path);
+  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
+}
+
+function parseIsoInstant(text: string, path: string): Instant {
+  const match = ISO_PATTERN.exec(text);
+  if (match === null) {
+    throw new ExpiryInputError('invalid-instant', path, `${describe(text)} is not an ISO-8601 instant such as 2026-03-08T12:00:00Z`);
+  }
+  const [, y, mo, d, h, mi, s, fraction, offset] = match;
+  if (offset === undefined) {
+    throw new ExpiryInputError(
+      'ambiguous-instant',
+      path,
+      `${text} has no offset, so it could be any of 38 local times; add Z or an offset such as -05:00`,
+    );
+  }
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    throw new ExpiryInputError('invalid-instant', path, `${text} names a date or time that does not exist`);
+  }
+  let offsetMinutes = 0;
+  if (offset.toUpperCase() !== 'Z') {
+    const digits = offset.slice(1).replace(':', '');
+    const offsetHours = Number(digits.slice(0, 2));
+    const offsetMins = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+    if (offsetHours > 23 || offsetMins > 59) {
+      throw new ExpiryInputError('invalid-instant', path, `${text} has an impossible offset ${offset}`);
+    }
+    offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
+  const millis = fraction === undefined ? 0 : Number(`${fraction}00`.slice(0, 3));
+  const wall = dayNumberOf(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
+  return checkRange(wall - offsetMinutes * 60_000, path);
+}
+
+function checkRange(time: number, path: string): Instant {
+  if (Number.isNaN(time)) {
+    throw new ExpiryInputError('invalid-instant', path, 'this Date is invalid (its time is NaN)');
+  }
+  if (time < MIN_INSTANT || time > MAX_INSTANT) {
+    throw new ExpiryInputError('date-out-of-range', path, `${new Date(time).toISOString()} is outside the supported years 1900–2999`);
+  }
+  return time as Instant;
+}

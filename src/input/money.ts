@@ -1,0 +1,60 @@
+import { ExpiryInputError } from '../errors.js';
+import { Decimal, isAnyDecimal } from '../money/decimal.js';
+import { describe } from './read.js';
+
+/** The largest amount the library accepts, exclusive: a trillion major units. */
+export const AMOUNT_CEILING = new Decimal('1e12');
+
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Parses a money amount in major units (R-IN-3): a decimal string, a number or a
+ * `Decimal`. Not negative, no more fraction digits than the currency has, below
+ * {@link AMOUNT_CEILING}. Nothing is rounded on the way in: `0.1 + 0.2` is refused
+ * with a message that says to round first.
+ */
+export function parseMoney(value: unknown, currency: string, fractionDigits: number, path: string): Decimal {
+  if (value === undefined || value === null) {
+    throw new ExpiryInputError('missing', path, `an amount in ${currency} is required`);
+  }
+  let text: string;
+  if (typeof value === 'string') {
+    if (!PLAIN_DECIMAL.test(value)) {
+      throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not an amount such as "300.00" (digits, an optional point, no signs, spaces or exponents)`);
+    }
+    text = value;
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not a finite amount`);
+    }
+    text = String(value);
+  } else if (isAnyDecimal(value)) {
+    text = String(value);
+  } else {
+    throw new ExpiryInputError('wrong-type', path, `expected an amount as a string, number or Decimal, got ${describe(value)}`);
+  }
+  let amount: Decimal;
+  try {
+    amount = new Decimal(text);
+  } catch {
+    throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a number`);
+  }
+  if (!amount.isFinite()) {
+    throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a finite amount`);
+  }
+  if (amount.isNegative() && !amount.isZero()) {
+    throw new ExpiryInputError('negative-amount', path, `${text} is negative; amounts are never below zero`);
+  }
+  const places = amount.decimalPlaces();
+  if (places > fractionDigits) {
+    throw new ExpiryInputError(
+      'too-many-fraction-digits',
+      path,
+      `${text} has ${places} decimal places; ${currency} has ${fractionDigits} — round it first`,
+    );
+  }
+  if (amount.greaterThanOrEqualTo(AMOUNT_CEILING)) {
+    throw new ExpiryInputError('amount-too-large', path, `${text} is not below the ceiling of ${AMOUNT_CEILING.toFixed(0)} ${currency}`);
+  }
+  return amount.abs();
+}

@@ -1,0 +1,81 @@
+import { ExpiryInputError } from '../errors.js';
+import { isKnownTimeZone } from '../clock/zone.js';
+import { parseCalendarDate, type DayNumber } from './calendarDate.js';
+import { describe, readField, requireRecord } from './read.js';
+import type { Decimal } from '../money/decimal.js';
+
+/**
+ * A subscription as callers pass it. Only `expirationDate` is always required;
+ * `invoiceAmount` is required only where a priced fee needs it (R-FEE-5).
+ */
+export interface Subscription {
+  /** Your id for the subscription; it prefixes reminder keys. */
+  readonly id?: string;
+  /** The last day of service, `YYYY-MM-DD` in the policy's time zone. */
+  readonly expirationDate: string;
+  /** The invoice amount as it stood at expiration, in major units. */
+  readonly invoiceAmount?: string | number | Decimal;
+  /** A granted temporary extension (R-ST-2). */
+  readonly extension?: { readonly endsOn: string };
+  /** `bank-transfer` adds the bank-transfer deadline to the timeline (seed 000). */
+  readonly paymentMethod?: string;
+  /** Where SMS and phone reminders are received, for quiet hours (R-RM-6). */
+  readonly recipientTimeZone?: string;
+}
+
+/** A subscription checked once at the door. */
+export interface ParsedSubscription {
+  readonly id: string | undefined;
+  /** The expiration date as sold, before any extension. */
+  readonly originalExpirationDay: DayNumber;
+  /** The effective expiration date: the extension's end when extended (R-ST-2). */
+  readonly expirationDay: DayNumber;
+  readonly extended: boolean;
+  /** Raw; parsed by the fee module, which alone needs it. */
+  readonly invoiceAmount: unknown;
+  readonly paymentMethod: string | undefined;
+  readonly recipientTimeZone: string | undefined;
+}
+
+/** Checks a subscription's fields (R-IN-1, R-IN-4); `path` names it in errors. */
+export function parseSubscription(value: unknown, path = 'subscription'): ParsedSubscription {
+  const record = requireRecord(value, path, 'a subscription');
+  const originalExpirationDay = parseCalendarDate(readField(record, 'expirationDate', path), `${path}.expirationDate`);
+
+  const id = readField(record, 'id', path);
+  if (id !== undefined && (typeof id !== 'string' || id.length === 0 || id.length > 200)) {
+    throw new ExpiryInputError('invalid-value', `${path}.id`, `expected a non-empty string of at most 200 characters, got ${describe(id)}`);
+  }
+
+  let expirationDay = originalExpirationDay;
+  const extension = readField(record, 'extension', path);
+  if (extension !== undefined && extension !== null) {
+    const extensionRecord = requireRecord(extension, `${path}.extension`, 'an extension');
+    const endsOnPath = `${path}.extension.endsOn`;
+    const endsOn = parseCalendarDate(readField(extensionRecord, 'endsOn', `${path}.extension`), endsOnPath);
+    if (endsOn < originalExpirationDay) {
+      throw new ExpiryInputError('invalid-value', endsOnPath, 'an extension cannot end before the expiration date it extends');
+    }
+    expirationDay = endsOn;
+  }
+
+  const paymentMethod = readField(record, 'paymentMethod', path);
+  if (paymentMethod !== undefined && typeof paymentMethod !== 'string') {
+    throw new ExpiryInputError('wrong-type', `${path}.paymentMethod`, `expected a string such as "card" or "bank-transfer", got ${describe(paymentMethod)}`);
+  }
+
+  const recipientTimeZone = readField(record, 'recipientTimeZone', path);
+  if (recipientTimeZone !== undefined && (typeof recipientTimeZone !== 'string' || !isKnownTimeZone(recipientTimeZone))) {
+    throw new ExpiryInputError('invalid-time-zone', `${path}.recipientTimeZone`, `${describe(recipientTimeZone)} is not an IANA time zone such as "Europe/Berlin"`);
+  }
+
+  return {
+    id,
+    originalExpirationDay,
+    expirationDay,
+    extended: expirationDay !== originalExpirationDay,
+    invoiceAmount: readField(record, 'invoiceAmount', path),
+    paymentMethod,
+    recipientTimeZone,
+  };
+}

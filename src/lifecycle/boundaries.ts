@@ -1,0 +1,66 @@
+import { addMonthsToDayNumber } from '../clock/civil.js';
+import { instantOf } from '../clock/zone.js';
+import type { DayNumber } from '../input/calendarDate.js';
+import type { ParsedSubscription } from '../input/subscription.js';
+import { policyMemo, remember, type CompiledPolicy } from '../policy/compile.js';
+
+/**
+ * The single source of every date of a subscription's lifecycle (SPEC §2, §6):
+ * status, fees, reminders, extensions and the timeline all read these, so they can
+ * never disagree. Computed once per (policy, original date, effective date) and
+ * memoised: a batch pays the time-zone work once per distinct date.
+ */
+export interface Boundaries {
+  /** Original expiration date, as sold. */
+  readonly originalExpirationDay: number;
+  /** Effective expiration date (R-ST-2). */
+  readonly expirationDay: number;
+  /** Local start of the renewal-invoice date (expiration − 30 days). */
+  readonly renewalDueAt: number;
+  /** The original expiry instant: when an extension, if any, begins. */
+  readonly originalExpiresAt: number;
+  /** The effective expiry instant (R-TZ-2): expired at this instant and after. */
+  readonly expiresAt: number;
+  /** Local start of the deletion day (day 15 after the effective expiration). */
+  readonly deletionDay: number;
+  readonly deletedAt: number;
+  /** Last day on which recovery is possible: effective expiration + 6 months, clamped (R-TZ-4). */
+  readonly lastRecoverableDay: number;
+  /** Local start of the day after the last recoverable day. */
+  readonly unrecoverableAt: number;
+}
+
+/** The boundaries of a parsed subscription under a compiled policy. */
+export function boundariesOf(subscription: ParsedSubscription, policy: CompiledPolicy): Boundaries {
+  return boundariesFor(subscription.originalExpirationDay, subscription.expirationDay, policy);
+}
+
+/** The boundaries for an original and an effective expiration day. */
+export function boundariesFor(originalExpirationDay: DayNumber | number, expirationDay: DayNumber | number, policy: CompiledPolicy): Boundaries {
+  const memo = policyMemo<number, Boundaries>(policy, 'boundaries');
+  // Day numbers of 1900–2999 are below 2^19, so this key is exact and unique.
+  const key = originalExpirationDay * 1_048_576 + (expirationDay - originalExpirationDay);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+
+  const { timeZone, expiryMs } = policy;
+  const { renewalInvoiceDaysBefore, deletionDay: deletionAfter, recoveryWindowMonths } = policy.policy;
+  const renewalDueAt = instantOf(timeZone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
+  const originalExpiresAt = Math.max(renewalDueAt, instantOf(timeZone, originalExpirationDay, expiryMs));
+  const expiresAt = Math.max(originalExpiresAt, instantOf(timeZone, expirationDay, expiryMs));
+  const deletionDay = expirationDay + deletionAfter;
+  const deletedAt = Math.max(expiresAt, instantOf(timeZone, deletionDay, 0));
+  const lastRecoverableDay = addMonthsToDayNumber(expirationDay, recoveryWindowMonths);
+  const unrecoverableAt = Math.max(deletedAt, instantOf(timeZone, lastRecoverableDay + 1, 0));
+  return remember(memo, key, Object.freeze({
+    originalExpirationDay,
+    expirationDay,
+    renewalDueAt,
+    originalExpiresAt,
+    expiresAt,
+    deletionDay,
+    deletedAt,
+    lastRecoverableDay,
+    unrecoverableAt,
+  }));
+}

@@ -1,0 +1,47 @@
+import { PolicyError } from '../errors.js';
+import { describe, isRecord } from '../input/read.js';
+import { defaultPolicy } from './defaultPolicy.js';
+import type { Policy, PolicyOverrides } from './types.js';
+import { validatePolicy } from './validate.js';
+
+/**
+ * Merges `overrides` over {@link defaultPolicy} (objects merged field by field,
+ * arrays replaced whole), validates the result and returns a new deeply frozen
+ * policy (R-POL-1). Throws `PolicyError` with the path of the first bad field.
+ *
+ * @param overrides - the fields that differ from the default policy
+ * @param base - the policy to start from (default: {@link defaultPolicy})
+ * @returns a complete, validated, frozen policy
+ *
+ * @example
+ * const berlin = definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR' });
+ * berlin.expiryTime; //=> '23:59:59'
+ */
+export function definePolicy(overrides: PolicyOverrides, base: Policy = defaultPolicy): Policy {
+  if (!isRecord(overrides)) {
+    throw new PolicyError('wrong-type', 'policy', `policy overrides must be an object, got ${describe(overrides)}`);
+  }
+  return validatePolicy(merge(base, overrides, 'policy'));
+}
+
+function merge(base: unknown, overrides: Record<string, unknown>, path: string): Record<string, unknown> {
+  const result: Record<string, unknown> = isRecord(base) ? { ...base } : {};
+  let keys: string[];
+  try {
+    keys = Object.keys(overrides);
+  } catch {
+    throw new PolicyError('unreadable', path, 'the overrides could not be read');
+  }
+  for (const key of keys) {
+    let value: unknown;
+    try {
+      value = overrides[key];
+    } catch {
+      throw new PolicyError('unreadable', `${path}.${key}`, 'this field could not be read (its getter threw)');
+    }
+    if (value === undefined) continue;
+    const current = result[key];
+    result[key] = isRecord(value) && isRecord(current) ? merge(current, value, `${path}.${key}`) : value;
+  }
+  return result;
+}

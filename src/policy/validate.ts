@@ -1,0 +1,283 @@
+import { PolicyError } from '../errors.js';
+import { isKnownTimeZone } from '../clock/zone.js';
+import { parseTimeOfDay } from '../clock/timeOfDay.js';
+import { Decimal, ROUNDING_MODES, type RoundingMode } from '../money/decimal.js';
+import { describe, isRecord } from '../input/read.js';
+import { deepFreeze } from './freeze.js';
+import type { CadenceUnit, Policy, ReactivationTier, ReminderCadence } from './types.js';
+
+/**
+ * Checks every field of a complete policy and returns a fresh, deeply frozen copy
+ * (R-POL-1). Each problem is a `PolicyError` naming the field's path.
+ */
+export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
+  const root = new Fields(candidate, path);
+  const timeZone = root.string('timeZone');
+  if (!isKnownTimeZone(timeZone)) {
+    throw new PolicyError('invalid-time-zone', `${path}.timeZone`, `${describe(timeZone)} is not an IANA time zone this runtime knows, such as "America/New_York"`);
+  }
+  const expiryTime = root.time('expiryTime');
+  const currency = root.string('currency');
+  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`);
+  const rounding = root.string('rounding');
+  if (!Object.hasOwn(ROUNDING_MODES, rounding)) {
+    throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${Object.keys(ROUNDING_MODES).join(', ')}`);
+  }
+  const renewalInvoiceDaysBefore = root.integer('renewalInvoiceDaysBefore', 0, 366);
+  const bankTransferDaysBefore = root.integer('bankTransferDaysBefore', 0, 366);
+  const recoveryWindowMonths = root.integer('recoveryWindowMonths', 1, 120);
+  // Deletion must come before recovery closes even in the shortest month run.
+  const deletionDay = root.integer('deletionDay', 1, Math.min(366, recoveryWindowMonths * 28));
+
+  const fees = root.object('fees');
+  const tiers = validateTiers(fees, fractionDigits, currency, deletionDay);
+  const recoveryFields = fees.object('recovery');
+  const recovery = {
+    rate: recoveryFields.rate('rate'),
+    minimum: recoveryFields.amount('minimum', fractionDigits, currency),
+    dailyRate: recoveryFields.amount('dailyRate', fractionDigits, currency),
+  };
+  const lastTier = tiers[tiers.length - 1] as ReactivationTier;
+  // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
+  if (new Decimal(recovery.rate).lt(lastTier.rate) || new Decimal(recovery.minimum).lt(lastTier.minimum)) {
+    throw new PolicyError('invalid-tiers', `${fees.path}.recovery`, 'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted');
+  }
+
+  const reminderFields = root.object('reminders');
+  const cadences = validateCadences(reminderFields);
+  const sendTimesFields = reminderFields.object('sendTimes');
+  const sendTimes: Record<string, string> = {};
+  for (const channel of sendTimesFields.keys()) {
+    checkChannelName(channel, `${sendTimesFields.path}.${channel}`);
+    sendTimes[channel] = sendTimesFields.time(channel);
+  }
+  cadences.forEach((cadence, index) => {
+    if (!Object.hasOwn(sendTimes, cadence.channel)) {
+      throw new PolicyError('invalid-reminders', `${reminderFields.path}.cadences[${index}].channel`, `channel ${describe(cadence.channel)} has no send time in reminders.sendTimes`);
+    }
+  });
+  const quietFields = reminderFields.object('quietHours');
+  const quietChannels = quietFields.array('channels').map((channel, index) => {
+    const channelPath = `${quietFields.path}.channels[${index}]`;
+    if (typeof channel !== 'string') throw new PolicyError('wrong-type', channelPath, `expected a channel name, got ${describe(channel)}`);
+    checkChannelName(channel, channelPath);
+    return channel;
+  });
+  const quietStart = quietFields.time('start');
+  const quietEnd = quietFields.time('end');
+  if ((parseTimeOfDay(quietStart) as number) >= (parseTimeOfDay(quietEnd) as number)) {
+    throw new PolicyError('invalid-time', `${quietFields.path}.end`, `the allowed window must end after it starts (${quietStart}–${quietEnd})`);
+  }
+
+  const extensionFields = root.object('extensions');
+  const orderIdFields = extensionFields.object('orderId');
+  const groups = orderIdFields.array('groups').map((group, index) => {
+    const groupPath = `${orderIdFields.path}.groups[${index}]`;
+    if (typeof group !== 'number' || !Number.isInteger(group) || group < 1 || group > 32) {
+      throw new PolicyError('invalid-number', groupPath, `expected a group length from 1 to 32, got ${describe(group)}`);
+    }
+    return group;
+  });
+  if (groups.length === 0 || groups.length > 8) {
+    throw new PolicyError('invalid-value', `${orderIdFields.path}.groups`, 'an order id has from 1 to 8 groups');
+  }
+  const separator = orderIdFields.string('separator');
+  if (separator.length !== 1 || /[\p{L}\p{N}\s]/u.test(separator)) {
+    throw new PolicyError('invalid-value', `${orderIdFields.path}.separator`, `expected one punctuation character such as "-", got ${describe(separator)}`);
+  }
+  const policy: Policy = {
+    timeZone,
+    expiryTime,
+    currency,
+    rounding: rounding as RoundingMode,
+    renewalInvoiceDaysBefore,
+    bankTransferDaysBefore,
+    deletionDay,
+    recoveryWindowMonths,
+    fees: { reactivationTiers: tiers, recovery },
+    reminders: { cadences, sendTimes, quietHours: { channels: quietChannels, start: quietStart, end: quietEnd } },
+    extensions: {
+      requestDaysBefore: extensionFields.integer('requestDaysBefore', 0, 366),
+      durationDays: extensionFields.integer('durationDays', 1, 366),
+      cooldownDays: extensionFields.integer('cooldownDays', 0, 3660),
+      orderId: { groups, separator },
+    },
+  };
+  for (const fields of [root, fees, recoveryFields, reminderFields, quietFields, extensionFields, orderIdFields]) fields.rejectUnknown();
+  return deepFreeze(policy);
+}
+
+/** Fraction digits of an ISO 4217 currency (USD 2, JPY 0), from the runtime's CLDR data. */
+export function currencyFractionDigits(currency: string, path: string): number {
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw new PolicyError('invalid-currency', path, `${describe(currency)} is not an ISO 4217 code such as "USD"`);
+  }
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
+  const list = fees.array('reactivationTiers');
+  const listPath = `${fees.path}.reactivationTiers`;
+  if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
+  const tiers: ReactivationTier[] = list.map((item, index) => {
+    const tier = new Fields(item, `${listPath}[${index}]`);
+    const result = {
+      fromDay: tier.integer('fromDay', 0, 366),
+      rate: tier.rate('rate'),
+      minimum: tier.amount('minimum', fractionDigits, currency),
+    };
+    tier.rejectUnknown();
+    return result;
+  });
+  tiers.forEach((tier, index) => {
+    const previous = tiers[index - 1];
+    if (previous === undefined) {
+      if (tier.fromDay !== 0) throw new PolicyError('invalid-tiers', `${listPath}[0].fromDay`, 'the first tier must start on day 0, the expiration day');
+      return;
+    }
+    if (tier.fromDay <= previous.fromDay) {
+      throw new PolicyError('invalid-tiers', `${listPath}[${index}].fromDay`, `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`);
+    }
+    if (new Decimal(tier.rate).lt(previous.rate) || new Decimal(tier.minimum).lt(previous.minimum)) {
+      throw new PolicyError('invalid-tiers', `${listPath}[${index}]`, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
+    }
+  });
+  const last = tiers[tiers.length - 1] as ReactivationTier;
+  if (last.fromDay >= deletionDay) {
+    throw new PolicyError('invalid-tiers', `${listPath}[${tiers.length - 1}].fromDay`, `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`);
+  }
+  return tiers;
+}
+
+const CADENCE_UNITS: readonly CadenceUnit[] = ['monthly', 'weekly', 'daily'];
+
+function validateCadences(reminders: Fields): ReminderCadence[] {
+  const listPath = `${reminders.path}.cadences`;
+  return reminders.array('cadences').map((item, index) => {
+    const fields = new Fields(item, `${listPath}[${index}]`);
+    const channel = fields.string('channel');
+    checkChannelName(channel, `${fields.path}.channel`);
+    const cadence = fields.string('cadence');
+    if (!CADENCE_UNITS.includes(cadence as CadenceUnit)) {
+      throw new PolicyError('invalid-reminders', `${fields.path}.cadence`, `${describe(cadence)} is not one of ${CADENCE_UNITS.join(', ')}`);
+    }
+    const from = fields.integer('from', -120, 120, true);
+    const through = fields.integer('through', -120, 120, true);
+    if (through < from) {
+      throw new PolicyError('invalid-reminders', `${fields.path}.through`, `through (${through}) comes before from (${from})`);
+    }
+    fields.rejectUnknown();
+    return { channel, cadence: cadence as CadenceUnit, from, through };
+  });
+}
+
+function checkChannelName(channel: string, path: string): void {
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(channel)) {
+    throw new PolicyError('invalid-reminders', path, `${describe(channel)} is not a channel name (lower-case letters, digits and dashes, such as "email")`);
+  }
+}
+
+/** Reads fields of one policy object, remembering which were read. */
+class Fields {
+  readonly path: string;
+  private readonly record: Record<string, unknown>;
+  private readonly seen = new Set<string>();
+
+  constructor(value: unknown, path: string) {
+    if (!isRecord(value)) {
+      throw new PolicyError(value === undefined ? 'missing' : 'wrong-type', path, `expected an object, got ${describe(value)}`);
+    }
+    this.record = value;
+    this.path = path;
+  }
+
+  keys(): string[] {
+    const keys = Object.keys(this.record);
+    keys.forEach((key) => this.seen.add(key));
+    return keys;
+  }
+
+  get(key: string): unknown {
+    this.seen.add(key);
+    let value: unknown;
+    try {
+      value = this.record[key];
+    } catch {
+      throw new PolicyError('unreadable', `${this.path}.${key}`, 'this field could not be read (its getter threw)');
+    }
+    if (value === undefined) throw new PolicyError('missing', `${this.path}.${key}`, 'this field is required');
+    return value;
+  }
+
+  object(key: string): Fields {
+    return new Fields(this.get(key), `${this.path}.${key}`);
+  }
+
+  array(key: string): unknown[] {
+    const value = this.get(key);
+    if (!Array.isArray(value)) throw new PolicyError('wrong-type', `${this.path}.${key}`, `expected an array, got ${describe(value)}`);
+    return [...(value as unknown[])];
+  }
+
+  string(key: string): string {
+    const value = this.get(key);
+    if (typeof value !== 'string') throw new PolicyError('wrong-type', `${this.path}.${key}`, `expected a string, got ${describe(value)}`);
+    return value;
+  }
+
+  time(key: string): string {
+    const value = this.string(key);
+    if (parseTimeOfDay(value) === undefined) {
+      throw new PolicyError('invalid-time', `${this.path}.${key}`, `${describe(value)} is not a time of day such as "09:00" or "23:59:59"`);
+    }
+    return value;
+  }
+
+  integer(key: string, min: number, max: number, signed = false): number {
+    const value = this.get(key);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      const what = signed ? 'a whole number' : 'a whole number of days or months';
+      throw new PolicyError('invalid-number', `${this.path}.${key}`, `expected ${what} from ${min} to ${max}, got ${describe(value)}`);
+    }
+    return value;
+  }
+
+  /** A fraction such as "0.15" (15 %), from 0 to 10. Numbers are taken only when exact in 6 places. */
+  rate(key: string): string {
+    const text = this.decimalText(key);
+    const rate = new Decimal(text);
+    if (rate.isNegative() || rate.gt(10)) {
+      throw new PolicyError('invalid-number', `${this.path}.${key}`, `a rate is a fraction from 0 to 10 ("0.15" is 15 %), got ${text}`);
+    }
+    if (rate.decimalPlaces() > 6) {
+      throw new PolicyError('invalid-number', `${this.path}.${key}`, `${text} has more than 6 decimal places`);
+    }
+    return rate.toFixed();
+  }
+
+  amount(key: string, fractionDigits: number, currency: string): string {
+    const text = this.decimalText(key);
+    const amount = new Decimal(text);
+    if (amount.isNegative() && !amount.isZero()) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is negative`);
+    if (amount.decimalPlaces() > fractionDigits) {
+      throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} has more decimal places than ${currency}'s ${fractionDigits}`);
+    }
+    if (amount.gte('1e12')) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
+    return amount.abs().toFixed(fractionDigits);
+  }
+
+  private decimalText(key: string): string {
+    const value = this.get(key);
+    const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+    if (typeof text !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(text)) {
+      throw new PolicyError('invalid-number', `${this.path}.${key}`, `expected a decimal such as "0.15" or "25.00", got ${describe(value)}`);
+    }
+    return text;
+  }
+
+  rejectUnknown(): void {
+    for (const key of Object.keys(this.record)) {
+      if (!this.seen.has(key)) throw new PolicyError('unknown-field', `${this.path}.${key}`, 'this is not a policy field (check its spelling)');
+    }
+  }
+}
