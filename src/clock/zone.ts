@@ -124,3 +124,14 @@ function resolveWallTime(timeZone: string, wall: number): number {
   const shifted = wall + (offsetAfter - offsetBefore);
   return shifted - offsetAfter;
 }
+
+/**
+ * Forgets every memoised answer; the formatters stay, as they do not depend on the
+ * host. For tests that must recompute under another host `TZ`, and cold benchmarks.
+ */
+export function clearZoneMemos(): void {
+  for (const memo of zones.values()) {
+    memo.instants.clear();
+    memo.offsets.clear();
+  }
+}

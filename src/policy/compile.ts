@@ -3,6 +3,7 @@ import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import type DecimalJs from 'decimal.js';
 import { Decimal, ROUNDING_MODES } from '../money/decimal.js';
 import { defaultPolicy } from './defaultPolicy.js';
+import { atThePolicyDoor } from './definePolicy.js';
 import type { Policy, ReminderCadence } from './types.js';
 import { currencyFractionDigits, validatePolicy } from './validate.js';
 
@@ -47,7 +48,7 @@ export function resolvePolicy(policy: unknown): CompiledPolicy {
   }
   const known = compiledPolicies.get(policy);
   if (known !== undefined) return known;
-  const compiled = compile(validatePolicy(policy));
+  const compiled = compile(atThePolicyDoor(() => validatePolicy(policy)));
   let frozen = false;
   try {
     frozen = Object.isFrozen(policy);

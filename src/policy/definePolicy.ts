@@ -18,10 +18,25 @@ import { validatePolicy } from './validate.js';
  * berlin.expiryTime; //=> '23:59:59'
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = defaultPolicy): Policy {
-  if (!isRecord(overrides)) {
-    throw new PolicyError('wrong-type', 'policy', `policy overrides must be an object, got ${describe(overrides)}`);
+  return atThePolicyDoor(() => {
+    if (!isRecord(overrides)) {
+      throw new PolicyError('wrong-type', 'policy', `policy overrides must be an object, got ${describe(overrides)}`);
+    }
+    return validatePolicy(merge(base, overrides, 'policy'));
+  });
+}
+
+/**
+ * Runs policy parsing so that a hostile value (a proxy whose traps throw, say)
+ * ends as a `PolicyError`, never as whatever it threw (R-IN-4).
+ */
+export function atThePolicyDoor<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof PolicyError) throw error;
+    throw new PolicyError('unreadable', 'policy', 'the policy could not be read (it threw while being inspected)');
   }
-  return validatePolicy(merge(base, overrides, 'policy'));
 }
 
 function merge(base: unknown, overrides: Record<string, unknown>, path: string): Record<string, unknown> {

@@ -252,7 +252,7 @@ class Fields {
     if (rate.decimalPlaces() > 6) {
       throw new PolicyError('invalid-number', `${this.path}.${key}`, `${text} has more than 6 decimal places`);
     }
-    return rate.toFixed();
+    return text;
   }
 
   amount(key: string, fractionDigits: number, currency: string): string {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import DecimalJs from 'decimal.js';
+import { parseCalendarDate } from '../../src/input/calendarDate.js';
+import { parseInstant } from '../../src/input/instant.js';
+import { parseMoney } from '../../src/input/money.js';
+import { parseSubscription } from '../../src/input/subscription.js';
+import { inputErrorOf as errorOf } from '../support/errors.js';
+import { day } from '../support/arbitraries.js';
+
+
+describe('parseCalendarDate', () => {
+  it('R-IN-1 accepts real YYYY-MM-DD dates, leap days included', () => {
+    expect(parseCalendarDate('2026-03-08', 'd')).toBe(day('2026-03-08'));
+    expect(parseCalendarDate('2028-02-29', 'd')).toBe(day('2028-02-29'));
+  });
+
+  it('R-IN-1 rejects impossible dates such as 2026-02-30 and 2027-02-29', () => {
+    for (const text of ['2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-04-31']) {
+      const error = errorOf(() => parseCalendarDate(text, 'subscription.expirationDate'));
+      expect(error.code).toBe('invalid-date');
+      expect(error.path).toBe('subscription.expirationDate');
+      expect(error.message).toContain(text);
+    }
+  });
+
+  it('R-IN-1 rejects a Date, other shapes and out-of-range years, each with its own code', () => {
+    expect(errorOf(() => parseCalendarDate(new Date(), 'd')).code).toBe('wrong-type');
+    expect(errorOf(() => parseCalendarDate(new Date(), 'd')).message).toContain('YYYY-MM-DD');
+    expect(errorOf(() => parseCalendarDate(undefined, 'd')).code).toBe('missing');
+    expect(errorOf(() => parseCalendarDate('2026-3-8', 'd')).code).toBe('invalid-date');
+    expect(errorOf(() => parseCalendarDate('2026-03-08T00:00:00Z', 'd')).code).toBe('invalid-date');
+    expect(errorOf(() => parseCalendarDate('1899-12-31', 'd')).code).toBe('date-out-of-range');
+    expect(errorOf(() => parseCalendarDate('3000-01-01', 'd')).code).toBe('date-out-of-range');
+  });
+});
+
+describe('parseInstant', () => {
+  it('R-IN-2 accepts a Date, epoch milliseconds and ISO strings with Z or an offset', () => {
+    const expected = Date.UTC(2026, 2, 9, 3, 59, 59);
+    expect(parseInstant(new Date(expected), 'now')).toBe(expected);
+    expect(parseInstant(expected, 'now')).toBe(expected);
+    expect(parseInstant('2026-03-09T03:59:59Z', 'now')).toBe(expected);
+    expect(parseInstant('2026-03-08T23:59:59-04:00', 'now')).toBe(expected);
+    expect(parseInstant('2026-03-08T23:59:59-0400', 'now')).toBe(expected);
+    expect(parseInstant('2026-03-09T03:59:59.250Z', 'now')).toBe(expected + 250);
+    expect(parseInstant('2026-03-09T03:59:59.2509Z', 'now')).toBe(expected + 250);
+    expect(parseInstant('2026-03-09T05:29:59+01:30', 'now')).toBe(expected);
+  });
+
+  it('R-IN-2 rejects a string without an offset as ambiguous, and an invalid Date', () => {
+    const ambiguous = errorOf(() => parseInstant('2026-03-08T23:59:59', 'now'));
+    expect(ambiguous.code).toBe('ambiguous-instant');
+    expect(ambiguous.message).toMatch(/offset/);
+    expect(errorOf(() => parseInstant(new Date(Number.NaN), 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant(Number.POSITIVE_INFINITY, 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant(1.5, 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant('2026-02-30T00:00:00Z', 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant('2026-03-08T24:00:00Z', 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant('yesterday', 'now')).code).toBe('invalid-instant');
+    expect(errorOf(() => parseInstant({}, 'now')).code).toBe('wrong-type');
+    expect(errorOf(() => parseInstant(8.64e15, 'now')).code).toBe('date-out-of-range');
+  });
+});
+
+describe('parseMoney', () => {
+  const usd = (value: unknown) => parseMoney(value, 'USD', 2, 'subscription.invoiceAmount');
+
+  it('R-IN-3 accepts strings, numbers and Decimals in major units', () => {
+    expect(usd('300.00').toFixed(2)).toBe('300.00');
+    expect(usd(300).toFixed(2)).toBe('300.00');
+    expect(usd(250.05).toFixed(2)).toBe('250.05');
+    expect(usd(new DecimalJs('19.99')).toFixed(2)).toBe('19.99');
+    expect(usd('0').toFixed(2)).toBe('0.00');
+    expect(usd(-0).toFixed(2)).toBe('0.00');
+  });
+
+  it('R-IN-3 rejects 0.1 + 0.2 with a message that says to round first; nothing is rounded silently', () => {
+    const error = errorOf(() => usd(0.1 + 0.2));
+    expect(error.code).toBe('too-many-fraction-digits');
+    expect(error.path).toBe('subscription.invoiceAmount');
+    expect(error.message).toMatch(/USD has 2 — round it first/);
+    expect(errorOf(() => usd('10.001')).code).toBe('too-many-fraction-digits');
+    expect(errorOf(() => parseMoney('10.5', 'JPY', 0, 'x')).message).toMatch(/JPY has 0/);
+  });
+
+  it('R-IN-3 rejects negative, non-finite, malformed and absurdly large amounts', () => {
+    expect(errorOf(() => usd(-1)).code).toBe('negative-amount');
+    expect(errorOf(() => usd('-0.01')).code).toBe('negative-amount');
+    expect(errorOf(() => usd(Number.NaN)).code).toBe('invalid-amount');
+    expect(errorOf(() => usd('1e3')).code).toBe('invalid-amount');
+    expect(errorOf(() => usd(' 300')).code).toBe('invalid-amount');
+    expect(errorOf(() => usd('$300')).code).toBe('invalid-amount');
+    expect(errorOf(() => usd(1e12)).code).toBe('amount-too-large');
+    expect(errorOf(() => usd(300n)).code).toBe('wrong-type');
+    expect(errorOf(() => usd(undefined)).code).toBe('missing');
+  });
+});
+
+describe('parseSubscription', () => {
+  it('R-IN-4 names the path of the bad field', () => {
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-30' })).path).toBe('subscription.expirationDate');
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: 'soon' } })).path).toBe('subscription.extension.endsOn');
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', recipientTimeZone: 'Mars/Base' })).code).toBe('invalid-time-zone');
+    expect(errorOf(() => parseSubscription(null)).code).toBe('missing');
+    expect(errorOf(() => parseSubscription([])).code).toBe('wrong-type');
+  });
+
+  it('R-ST-2 takes a granted extension as the effective expiration date, and refuses one that ends before it', () => {
+    const parsed = parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: '2026-02-17' } });
+    expect(parsed.originalExpirationDay).toBe(day('2026-02-10'));
+    expect(parsed.expirationDay).toBe(day('2026-02-17'));
+    expect(parsed.extended).toBe(true);
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: '2026-02-09' } })).code).toBe('invalid-value');
+  });
+
+  it('R-IN-4 turns a getter that throws into an ExpiryInputError with the field path', () => {
+    const hostile = {
+      get expirationDate(): string {
+        throw new TypeError('boom');
+      },
+    };
+    const error = errorOf(() => parseSubscription(hostile));
+    expect(error.code).toBe('unreadable');
+    expect(error.path).toBe('subscription.expirationDate');
+  });
+});

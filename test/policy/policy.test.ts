@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
+import { definePolicy } from '../../src/policy/definePolicy.js';
+import { resolvePolicy } from '../../src/policy/compile.js';
+import { policyErrorOf } from '../support/errors.js';
+
+
+function isDeeplyFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
+}
+
+describe('defaultPolicy', () => {
+  it("R-POL-1 holds the seeds' numbers", () => {
+    expect(defaultPolicy.timeZone).toBe('America/New_York'); // seed 003: 11:59:59pm America/New_York
+    expect(defaultPolicy.expiryTime).toBe('23:59:59');
+    expect(defaultPolicy.renewalInvoiceDaysBefore).toBe(30); // seed 003: invoice 30 days prior
+    expect(defaultPolicy.bankTransferDaysBefore).toBe(7); // seed 000: send payment 7 days before
+    expect(defaultPolicy.deletionDay).toBe(15); // seed 003: deleted after 14 days unpaid
+    expect(defaultPolicy.recoveryWindowMonths).toBe(6);
+    expect(defaultPolicy.fees.reactivationTiers).toEqual([
+      { fromDay: 0, rate: '0.10', minimum: '25.00' },
+      { fromDay: 7, rate: '0.15', minimum: '50.00' },
+    ]);
+    expect(defaultPolicy.fees.recovery).toEqual({ rate: '0.15', minimum: '50.00', dailyRate: '4.00' });
+    expect(defaultPolicy.reminders.sendTimes).toEqual({ email: '09:00', sms: '10:00', phone: '11:00' });
+    expect(defaultPolicy.reminders.quietHours).toEqual({ channels: ['sms', 'phone'], start: '08:00', end: '21:00' });
+    expect(defaultPolicy.extensions).toEqual({ requestDaysBefore: 7, durationDays: 7, cooldownDays: 90, orderId: { groups: [3, 3, 5], separator: '-' } });
+  });
+
+  it('R-POL-1 is deeply frozen, and so is every policy definePolicy returns', () => {
+    expect(isDeeplyFrozen(defaultPolicy)).toBe(true);
+    expect(isDeeplyFrozen(definePolicy({ timeZone: 'Europe/Berlin' }))).toBe(true);
+    expect(() => {
+      (defaultPolicy.fees.reactivationTiers as unknown as { fromDay: number }[])[0]!.fromDay = 3;
+    }).toThrow(TypeError);
+  });
+
+  it('R-POL-1 is itself a valid policy', () => {
+    expect(definePolicy({})).toEqual(defaultPolicy);
+  });
+});
+
+describe('definePolicy', () => {
+  it('R-POL-1 merges objects field by field and replaces arrays whole', () => {
+    const policy = definePolicy({
+      timeZone: 'Europe/Berlin',
+      currency: 'EUR',
+      fees: { recovery: { rate: '0.20', minimum: '60.00', dailyRate: '5.00' } },
+      reminders: { sendTimes: { push: '12:00' } as Record<string, string>, cadences: [{ channel: 'push', cadence: 'daily', from: -2, through: 0 }] },
+    });
+    expect(policy.timeZone).toBe('Europe/Berlin');
+    expect(policy.fees.reactivationTiers).toEqual(defaultPolicy.fees.reactivationTiers);
+    expect(policy.fees.recovery.dailyRate).toBe('5.00');
+    expect(policy.reminders.sendTimes).toEqual({ email: '09:00', sms: '10:00', phone: '11:00', push: '12:00' });
+    expect(policy.reminders.cadences).toEqual([{ channel: 'push', cadence: 'daily', from: -2, through: 0 }]);
+    expect(policy.reminders.quietHours).toEqual(defaultPolicy.reminders.quietHours);
+  });
+
+  it('R-POL-1 normalises amounts to the currency digits and accepts exact numbers', () => {
+    const policy = definePolicy({ fees: { recovery: { rate: 0.15, minimum: 50, dailyRate: 4 } } } as never);
+    expect(policy.fees.recovery).toEqual({ rate: '0.15', minimum: '50.00', dailyRate: '4.00' }); // numbers become their exact decimal text
+    expect(definePolicy({ currency: 'JPY', fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '2500' }], recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' } } }).fees.recovery.minimum).toBe('5000');
+  });
+
+  it('R-POL-1 rejects an unknown time zone, non-increasing tiers, a last tier past deletion, negative rates and non-times', () => {
+    const cases: [object, string, string][] = [
+      [{ timeZone: 'Mars/Olympus_Mons' }, 'policy.timeZone', 'invalid-time-zone'],
+      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25' }, { fromDay: 0, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1].fromDay', 'invalid-tiers'],
+      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25' }, { fromDay: 15, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1].fromDay', 'invalid-tiers'],
+      [{ fees: { reactivationTiers: [{ fromDay: 1, rate: '0.1', minimum: '25' }] } }, 'policy.fees.reactivationTiers[0].fromDay', 'invalid-tiers'],
+      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.2', minimum: '25' }, { fromDay: 7, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1]', 'invalid-tiers'],
+      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '-0.1', minimum: '25' }] } }, 'policy.fees.reactivationTiers[0].rate', 'invalid-number'],
+      [{ fees: { recovery: { dailyRate: '-4' } } }, 'policy.fees.recovery.dailyRate', 'invalid-amount'],
+      [{ fees: { recovery: { minimum: '40.00' } } }, 'policy.fees.recovery', 'invalid-tiers'],
+      [{ fees: { recovery: { minimum: '40.001' } } }, 'policy.fees.recovery.minimum', 'invalid-amount'],
+      [{ expiryTime: '24:00' }, 'policy.expiryTime', 'invalid-time'],
+      [{ reminders: { sendTimes: { email: '9am' } } }, 'policy.reminders.sendTimes.email', 'invalid-time'],
+      [{ reminders: { quietHours: { start: '21:00', end: '08:00' } } }, 'policy.reminders.quietHours.end', 'invalid-time'],
+      [{ reminders: { cadences: [{ channel: 'fax', cadence: 'daily', from: -1, through: 0 }] } }, 'policy.reminders.cadences[0].channel', 'invalid-reminders'],
+      [{ reminders: { cadences: [{ channel: 'email', cadence: 'hourly', from: -1, through: 0 }] } }, 'policy.reminders.cadences[0].cadence', 'invalid-reminders'],
+      [{ reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: 0, through: -1 }] } }, 'policy.reminders.cadences[0].through', 'invalid-reminders'],
+      [{ currency: 'usd' }, 'policy.currency', 'invalid-currency'],
+      [{ rounding: 'bankers' }, 'policy.rounding', 'invalid-value'],
+      [{ deletionDay: 0 }, 'policy.deletionDay', 'invalid-number'],
+      [{ extensions: { cooldownDays: 1.5 } }, 'policy.extensions.cooldownDays', 'invalid-number'],
+      [{ extensions: { orderId: { separator: 'x' } } }, 'policy.extensions.orderId.separator', 'invalid-value'],
+      [{ timezone: 'Europe/Berlin' }, 'policy.timezone', 'unknown-field'],
+      [{ fees: { recovery: { daily: '4' } } }, 'policy.fees.recovery.daily', 'unknown-field'],
+    ];
+    for (const [overrides, path, code] of cases) {
+      const error = policyErrorOf(() => definePolicy(overrides as never));
+      expect({ path: error.path, code: error.code }).toEqual({ path, code });
+      expect(error.name).toBe('PolicyError');
+    }
+  });
+});
+
+describe('resolvePolicy', () => {
+  it('R-POL-2 compiles a frozen policy once and validates a hand-made one', () => {
+    const berlin = definePolicy({ timeZone: 'Europe/Berlin' });
+    expect(resolvePolicy(berlin)).toBe(resolvePolicy(berlin));
+    const handMade = { ...defaultPolicy, timeZone: 'Asia/Tokyo' };
+    expect(resolvePolicy(handMade).timeZone).toBe('Asia/Tokyo');
+    expect(policyErrorOf(() => resolvePolicy({ ...defaultPolicy, deletionDay: -1 })).path).toBe('policy.deletionDay');
+    expect(policyErrorOf(() => resolvePolicy('default')).code).toBe('wrong-type');
+  });
+});
