@@ -9,3 +9,7 @@ export { definePolicy } from './policy/definePolicy.js';
 export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, CadenceUnit } from './policy/types.js';
 export type { Subscription } from './input/subscription.js';
 export type { RoundingMode } from './money/decimal.js';
+
+export { getReminderSchedule } from './reminders/getReminderSchedule.js';
+export { getRemindersDue } from './reminders/getRemindersDue.js';
+export type { Reminder, ReminderWindow } from './reminders/types.js';
