@@ -13,3 +13,8 @@ export type { RoundingMode } from './money/decimal.js';
 export { getReminderSchedule } from './reminders/getReminderSchedule.js';
 export { getRemindersDue } from './reminders/getRemindersDue.js';
 export type { Reminder, ReminderWindow } from './reminders/types.js';
+
+export { quoteReactivationFee } from './fees/quoteReactivationFee.js';
+export type { FeeQuote } from './fees/quoteReactivationFee.js';
+export { formatMoney } from './fees/formatMoney.js';
+export type { Money } from './fees/money.js';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ExpiryInputError } from '../../src/errors.js';
+import { formatMoney } from '../../src/fees/formatMoney.js';
+import { quoteReactivationFee } from '../../src/fees/quoteReactivationFee.js';
+import { anyValue } from '../support/hostile.js';
+import { withHostTimeZone } from '../support/arbitraries.js';
+
+function errorOf(run: () => unknown): ExpiryInputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ExpiryInputError) return error;
+    throw error;
+  }
+  throw new Error('expected an ExpiryInputError');
+}
+
+describe('formatMoney', () => {
+  it('R-FEE-3 formats money for a locale, en-US by default', () => {
+    expect(formatMoney({ amount: '230.00', currency: 'USD' })).toBe('$230.00');
+    expect(formatMoney({ amount: '1234.50', currency: 'EUR' }, 'de-DE')).toBe('1.234,50\u00a0€');
+    expect(formatMoney({ amount: '1234.50', currency: 'EUR' }, ['xx-unknown', 'fr-FR'])).toBe('1\u202f234,50\u00a0€');
+    expect(formatMoney({ amount: '300', currency: 'JPY' })).toBe('¥300');
+    expect(formatMoney({ amount: '1.234', currency: 'KWD' })).toBe('KWD\u00a01.234');
+  });
+
+  it('R-FEE-3 passes the amount to Intl as a string, so no cent is lost to a float', () => {
+    // As a float, 999,999,999,999,999,999.99 would print as $1,000,000,000,000,000,000.00.
+    expect(formatMoney({ amount: '999999999999999999.99', currency: 'USD' })).toBe('$999,999,999,999,999,999.99');
+    expect(formatMoney({ amount: '10000000.05', currency: 'USD' })).toBe('$10,000,000.05');
+  });
+
+  it('R-PURE-3 does not follow the host locale or time zone', () => {
+    const formatted = withHostTimeZone('Asia/Kolkata', () => formatMoney({ amount: '1234567.89', currency: 'USD' }));
+    expect(formatted).toBe('$1,234,567.89');
+  });
+
+  it('R-FEE-3 formats every amount of a quote', () => {
+    const quote = quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: '300.00' }, '2026-05-15T12:00:00-04:00');
+    if (quote.kind !== 'recovery') throw new Error('expected a recovery quote');
+    expect([quote.fee, quote.total, quote.dailyCharge].map((money) => formatMoney(money))).toEqual(['$230.00', '$530.00', '$180.00']);
+  });
+
+  it('R-IN-3 R-IN-4 requires exactly the currency\'s fraction digits', () => {
+    const fewer = errorOf(() => formatMoney({ amount: '230.0', currency: 'USD' }));
+    expect([fewer.code, fewer.path]).toEqual(['invalid-amount', 'money.amount']);
+    expect(fewer.message).toContain('exactly 2');
+    expect(errorOf(() => formatMoney({ amount: '230', currency: 'USD' })).code).toBe('invalid-amount');
+    const more = errorOf(() => formatMoney({ amount: '230.001', currency: 'USD' }));
+    expect(more.code).toBe('too-many-fraction-digits');
+    expect(more.message).toContain('round it first');
+    expect(errorOf(() => formatMoney({ amount: '300.00', currency: 'JPY' })).code).toBe('too-many-fraction-digits');
+  });
+
+  it('R-IN-4 rejects shapes that are not money, and locales that are not locales', () => {
+    const cases: [value: unknown, code: string, path: string][] = [
+      [undefined, 'missing', 'money'],
+      ['230.00', 'wrong-type', 'money'],
+      [{ amount: 230, currency: 'USD' }, 'wrong-type', 'money.amount'],
+      [{ currency: 'USD' }, 'missing', 'money.amount'],
+      [{ amount: '-230.00', currency: 'USD' }, 'invalid-amount', 'money.amount'],
+      [{ amount: '2.3e2', currency: 'USD' }, 'invalid-amount', 'money.amount'],
+      [{ amount: ' 230.00', currency: 'USD' }, 'invalid-amount', 'money.amount'],
+      [{ amount: '230.00', currency: 'usd' }, 'invalid-value', 'money.currency'],
+      [{ amount: '230.00' }, 'invalid-value', 'money.currency'],
+    ];
+    for (const [value, code, path] of cases) {
+      const error = errorOf(() => formatMoney(value as never));
+      expect({ value, code: error.code, path: error.path }).toEqual({ value, code, path });
+    }
+    const locale = errorOf(() => formatMoney({ amount: '1.00', currency: 'USD' }, 'not a locale!'));
+    expect([locale.code, locale.path]).toEqual(['invalid-value', 'locale']);
+    expect(errorOf(() => formatMoney({ amount: '1.00', currency: 'USD' }, 42 as never)).code).toBe('wrong-type');
+    expect(errorOf(() => formatMoney({ amount: '1.00', currency: 'USD' }, ['en-US', 7] as never)).path).toBe('locale[1]');
+  });
+
+  it('R-IN-4 throws nothing but ExpiryInputError, for any input at all', () => {
+    fc.assert(
+      fc.property(anyValue, fc.oneof(fc.constant(undefined), anyValue), (money, locale) => {
+        try {
+          formatMoney(money as never, locale as never);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ExpiryInputError);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
