@@ -10,6 +10,11 @@ export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, Cadenc
 export type { Subscription } from './input/subscription.js';
 export type { RoundingMode } from './money/decimal.js';
 
+export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';
+export { getCapabilities } from './lifecycle/getCapabilities.js';
+export { getTimeline } from './lifecycle/getTimeline.js';
+export type { Phase, Access, NextPhase, ExpiryStatus, KnownRole, Capabilities, TimelineEventKind, TimelineEvent } from './lifecycle/types.js';
+
 export { getReminderSchedule } from './reminders/getReminderSchedule.js';
 export { getRemindersDue } from './reminders/getRemindersDue.js';
 export type { Reminder, ReminderWindow } from './reminders/types.js';

@@ -230,15 +230,11 @@ function price(invoice: Invoice, rate: Decimal, minimum: Decimal, dailyRate: Dec
 /**
  * The first instant after which a reactivation fee is higher: the start of the first later
  * tier that charges more, else the deletion instant if recovery charges more, else none.
- * Tiers start at the local start of their day, never before expiry (as `deletedAt` does).
+ * Tier starts come from the boundaries, the one source of every lifecycle instant.
  */
 function nextIncreaseInReactivation(invoice: Invoice, current: Pricing, daysPastExpiry: number, boundaries: Boundaries, compiled: CompiledPolicy): number | undefined {
-  const { tiers, timeZone } = compiled;
-  for (let index = tierIndexFor(compiled, daysPastExpiry) + 1; index < tiers.length; index += 1) {
-    if (reactivationPricing(invoice, index, compiled).fee.greaterThan(current.fee)) {
-      const fromDay = (tiers[index] as CompiledPolicy['tiers'][number]).fromDay;
-      return Math.max(boundaries.expiresAt, instantOf(timeZone, boundaries.expirationDay + fromDay, 0));
-    }
+  for (let index = tierIndexFor(compiled, daysPastExpiry) + 1; index < compiled.tiers.length; index += 1) {
+    if (reactivationPricing(invoice, index, compiled).fee.greaterThan(current.fee)) return boundaries.tierStartsAt[index] as number;
   }
   const firstRecoveryDay = boundaries.deletionDay - boundaries.expirationDay;
   return recoveryPricing(invoice, firstRecoveryDay, compiled).fee.greaterThan(current.fee) ? boundaries.deletedAt : undefined;

@@ -24,6 +24,12 @@ export interface Boundaries {
   /** Local start of the deletion day (day 15 after the effective expiration). */
   readonly deletionDay: number;
   readonly deletedAt: number;
+  /**
+   * Where each reactivation tier starts, in the policy's tier order: the local start of
+   * day `expirationDay + fromDay`, never before expiry nor after deletion. Tier 0 starts
+   * at `expiresAt`. Fees and the timeline both read these.
+   */
+  readonly tierStartsAt: readonly number[];
   /** Last day on which recovery is possible: effective expiration + 6 months, clamped (R-TZ-4). */
   readonly lastRecoverableDay: number;
   /** Local start of the day after the last recoverable day. */
@@ -50,6 +56,9 @@ export function boundariesFor(originalExpirationDay: DayNumber | number, expirat
   const expiresAt = Math.max(originalExpiresAt, instantOf(timeZone, expirationDay, expiryMs));
   const deletionDay = expirationDay + deletionAfter;
   const deletedAt = Math.max(expiresAt, instantOf(timeZone, deletionDay, 0));
+  const tierStartsAt = Object.freeze(
+    policy.tiers.map((tier) => (tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(timeZone, expirationDay + tier.fromDay, 0))))),
+  );
   const lastRecoverableDay = addMonthsToDayNumber(expirationDay, recoveryWindowMonths);
   const unrecoverableAt = Math.max(deletedAt, instantOf(timeZone, lastRecoverableDay + 1, 0));
   return remember(memo, key, Object.freeze({
@@ -60,6 +69,7 @@ export function boundariesFor(originalExpirationDay: DayNumber | number, expirat
     expiresAt,
     deletionDay,
     deletedAt,
+    tierStartsAt,
     lastRecoverableDay,
     unrecoverableAt,
   }));
