@@ -23,3 +23,7 @@ export { quoteReactivationFee } from './fees/quoteReactivationFee.js';
 export type { FeeQuote } from './fees/quoteReactivationFee.js';
 export { formatMoney } from './fees/formatMoney.js';
 export type { Money } from './fees/money.js';
+
+export { checkExtensionEligibility } from './extensions/checkExtensionEligibility.js';
+export { findOrderId } from './extensions/findOrderId.js';
+export type { ExtensionRequest, ExtensionDecision, ExtensionRefusal, ExtensionRefusalCode, GrantedExtension, InstantInput } from './extensions/types.js';

@@ -1,0 +1,87 @@
+import type { Subscription } from '../input/subscription.js';
+
+/** An instant as callers pass it: a `Date`, epoch milliseconds, or an ISO-8601 string with `Z` or an offset. */
+export type InstantInput = Date | number | string;
+
+/**
+ * A request for a temporary extension (SPEC §5), as a support system receives it from
+ * a ticket (seed 001).
+ */
+export interface ExtensionRequest {
+  /** The order id, `XXX-XXX-XXXXX` (letters or digits, any case); use {@link findOrderId} on a ticket's text. */
+  readonly orderId?: string | undefined;
+  /** When the customer asked. */
+  readonly requestedAt: InstantInput;
+  /** The subscription the order belongs to. */
+  readonly subscription: Subscription;
+  /**
+   * Earlier extension requests of this subscription (R-EXT-3): instants, or records with
+   * a `requestedAt` such as the requests you stored. Only those at or before
+   * `requestedAt` count; one at the very same instant is this request checked again.
+   */
+  readonly previousRequests?: readonly (InstantInput | { readonly requestedAt: InstantInput })[] | undefined;
+}
+
+/** Why an extension is refused (R-EXT-1…3). */
+export type ExtensionRefusalCode = 'order-id-missing' | 'order-id-malformed' | 'too-early' | 'recent-request' | 'data-deleted';
+
+/** One reason for a refusal, with a message a customer can read (R-EXT-4). */
+export type ExtensionRefusal =
+  | {
+      readonly code: 'order-id-missing';
+      readonly message: string;
+      /** The form an order id takes under the policy, such as `XXX-XXX-XXXXX`. */
+      readonly expectedFormat: string;
+    }
+  | {
+      readonly code: 'order-id-malformed';
+      readonly message: string;
+      readonly expectedFormat: string;
+    }
+  | {
+      readonly code: 'too-early';
+      readonly message: string;
+      /** The first instant a request is in time: the local start of `eligibleFromDate` (R-EXT-2). */
+      readonly eligibleFrom: Date;
+      readonly eligibleFromDate: string;
+    }
+  | {
+      readonly code: 'recent-request';
+      readonly message: string;
+      /** The earlier request that blocks this one (the latest of them). */
+      readonly previousRequestAt: Date;
+      /** The first instant a new request is accepted: the local start of `retryAfterDate` (R-EXT-3). */
+      readonly retryAfter: Date;
+      readonly retryAfterDate: string;
+    }
+  | {
+      readonly code: 'data-deleted';
+      readonly message: string;
+      /** When the data was deleted; no later request can succeed for this expiration date. */
+      readonly deletedAt: Date;
+      readonly deletionDate: string;
+    };
+
+/** A granted extension; pass it back as `subscription.extension` (R-ST-2). */
+export interface GrantedExtension {
+  /** The new effective expiration date, `YYYY-MM-DD`. */
+  readonly endsOn: string;
+  /** The new expiry instant: the policy's expiry time on `endsOn` (R-EXT-5). */
+  readonly endsAt: Date;
+}
+
+/** The decision on an extension request, a discriminated union on `eligible` (R-EXT-4). */
+export type ExtensionDecision =
+  | {
+      readonly eligible: true;
+      /** The order id, upper-case (R-EXT-1). */
+      readonly orderId: string;
+      readonly extension: GrantedExtension;
+      /** A confirmation a customer can read. */
+      readonly message: string;
+    }
+  | {
+      readonly eligible: false;
+      /** Every reason that applies, in the order order id, timing, cooldown, deletion. */
+      readonly reasons: readonly ExtensionRefusal[];
+    };
