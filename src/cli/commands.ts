@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import {
+  checkExtensionEligibility,
+  findOrderId,
+  formatMoney,
+  getExpiryStatus,
+  getReminderSchedule,
+  getRemindersDue,
+  getTimeline,
+  quoteReactivationFee,
+  defaultPolicy,
+  type FeeQuote,
+  type Money,
+  type Policy,
+  type Reminder,
+} from '../index.js';
+import { Decimal } from '../money/decimal.js';
+import { formatOf, nowOf, parseCommandArgs, policyOf, subscriptionOf, UsageError, type Values } from './options.js';
+import { localTime, renderPairs, renderTable } from './table.js';
+
+/** What a command writes; the caller prints it. */
+export interface CommandContext {
+  readonly clock: () => Date;
+  readonly write: (text: string) => void;
+}
+
+type Command = (args: readonly string[], context: CommandContext) => void;
+
+function emit(values: Values, context: CommandContext, result: unknown, table: () => string): void {
+  context.write(formatOf(values) === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${table()}\n`);
+}
+
+const zoneOf = (policy: Policy | undefined) => (policy ?? defaultPolicy).timeZone;
+
+const status: Command = (args, context) => {
+  const values = parseCommandArgs(args);
+  const policy = policyOf(values);
+  const result = getExpiryStatus(subscriptionOf(values), nowOf(values, context.clock), policy);
+  emit(values, context, result, () => {
+    const zone = zoneOf(policy);
+    const pairs: [string, string][] = [
+      ['phase', result.phase],
+      ['access', result.access],
+      ['expiration date', result.extended ? `${result.expirationDate} (extended from ${result.originalExpirationDate})` : result.expirationDate],
+      ['expires at', localTime(result.expiresAt, zone)],
+    ];
+    if ('daysUntilExpiry' in result) pairs.push(['days until expiry', String(result.daysUntilExpiry)]);
+    if ('daysPastExpiry' in result) pairs.push(['days past expiry', String(result.daysPastExpiry)]);
+    if ('next' in result) pairs.push(['next', `${result.next.phase} at ${localTime(result.next.at, zone)}`]);
+    return renderPairs(pairs);
+  });
+};
+
+/** A rate such as "0.15" as "15 %". */
+function percent(rate: string): string {
+  return `${new Decimal(rate).times(100).toString()} %`;
+}
+
+/** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days". */
+function working(quote: FeeQuote, locale: string): string {
+  if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return '';
+  const money = (value: Money) => formatMoney(value, locale);
+  const base = `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}, ${quote.minimumApplied ? `minimum ${money(quote.minimum)} applies` : `above the ${money(quote.minimum)} minimum`}`;
+  return quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
+}
+
+/** The working of a quote as label/value pairs, money formatted for `locale`. */
+export function quoteLines(quote: FeeQuote, locale: string): [string, string][] {
+  const money = (value: Money) => formatMoney(value, locale);
+  switch (quote.kind) {
+    case 'none':
+      return [['kind', 'none'], ['phase', quote.phase], ['fee', 'nothing to pay: not expired']];
+    case 'unrecoverable':
+      return [['kind', 'unrecoverable'], ['days past expiry', String(quote.daysPastExpiry)], ['last recoverable date', quote.lastRecoverableDate], ['fee', quote.reason]];
+    case 'reactivation':
+    case 'recovery': {
+      const lines: [string, string][] = [
+        ['kind', quote.kind],
+        ['days past expiry', String(quote.daysPastExpiry)],
+        ['invoice amount', money(quote.invoiceAmount)],
+        ['rate', `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}`],
+        ['minimum', `${money(quote.minimum)}${quote.minimumApplied ? ' (applied)' : ''}`],
+      ];
+      if (quote.kind === 'recovery') lines.push(['daily charge', `${money(quote.dailyRate)} × ${quote.daysPastExpiry} days = ${money(quote.dailyCharge)}`]);
+      lines.push(['fee', money(quote.fee)], ['total to pay', money(quote.total)]);
+      return lines;
+    }
+  }
+}
+
+const quote: Command = (args, context) => {
+  const values = parseCommandArgs(args);
+  const policy = policyOf(values);
+  const result = quoteReactivationFee(subscriptionOf(values), nowOf(values, context.clock), policy);
+  emit(values, context, result, () => renderPairs(quoteLines(result, String(values.locale))));
+};
+
+function reminderTable(reminders: readonly Reminder[], zone: string): string {
+  return renderTable(
+    ['date', 'channel', 'cadence', 'send at', 'days before', 'key'],
+    reminders.map((r) => [r.date, r.channel, r.cadence, localTime(r.sendAt, zone), String(r.daysBeforeExpiry), r.key]),
+  );
+}
+
+const reminders: Command = (args, context) => {
+  const values = parseCommandArgs(args, { due: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } });
+  const policy = policyOf(values);
+  const subscription = subscriptionOf(values);
+  let result: readonly Reminder[];
+  if (values.due === true) {
+    if (typeof values.from !== 'string' || typeof values.to !== 'string') throw new UsageError('reminders --due needs --from and --to (instants with Z or an offset)');
+    result = getRemindersDue(subscription, { from: values.from, to: values.to }, policy);
+  } else {
+    if (values.from !== undefined || values.to !== undefined) throw new UsageError('--from and --to go with --due');
+    result = getReminderSchedule(subscription, policy);
+  }
+  emit(values, context, result, () => reminderTable(result, zoneOf(policy)));
+};
+
+const timeline: Command = (args, context) => {
+  const values = parseCommandArgs(args);
+  const policy = policyOf(values);
+  const result = getTimeline(subscriptionOf(values), policy);
+  emit(values, context, result, () =>
+    renderTable(['date', 'event', 'at'], result.map((event) => [event.date, event.event, localTime(event.at, zoneOf(policy))])),
+  );
+};
+
+const extension: Command = (args, context) => {
+  const values = parseCommandArgs(args, {
+    'order-id': { type: 'string' },
+    ticket: { type: 'string' },
+    'requested-at': { type: 'string' },
+    previous: { type: 'string', multiple: true },
+  });
+  const policy = policyOf(values);
+  let orderId = typeof values['order-id'] === 'string' ? values['order-id'] : undefined;
+  if (typeof values.ticket === 'string') {
+    if (orderId !== undefined) throw new UsageError('give --order-id or --ticket, not both');
+    let text: string;
+    try {
+      text = readFileSync(values.ticket, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --ticket ${values.ticket}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    orderId = findOrderId(text, policy);
+  }
+  const previous = (values.previous as unknown as string[] | undefined) ?? [];
+  const requestedAt = typeof values['requested-at'] === 'string' ? values['requested-at'] : nowOf(values, context.clock);
+  const result = checkExtensionEligibility(
+    { ...(orderId === undefined ? {} : { orderId }), requestedAt, subscription: subscriptionOf(values), previousRequests: previous },
+    policy,
+  );
+  emit(values, context, result, () => {
+    if (result.eligible) {
+      return renderPairs([
+        ['eligible', 'yes'],
+        ['order id', result.orderId],
+        ['extension ends on', result.extension.endsOn],
+        ['extension ends at', localTime(result.extension.endsAt, zoneOf(policy))],
+      ]);
+    }
+    return renderPairs([['eligible', 'no'], ...result.reasons.map((reason): [string, string] => [reason.code, reason.message])]);
+  });
+};
+
+/** `npm start`: a $300 subscription, its timeline and what coming back late would cost. */
+const demo: Command = (args, context) => {
+  const values = parseCommandArgs(args);
+  const subscription = { id: 'demo-300', expirationDate: '2026-03-08', invoiceAmount: '300.00' };
+  // Days 6/7 and 14/15 straddle a tier change and deletion; 184 is the last recoverable day.
+  const lateDays = [1, 6, 7, 14, 15, 45, 184, 185];
+  const quotes = lateDays.map((days) => {
+    const now = new Date(Date.UTC(2026, 2, 8 + days, 17)); // 13:00 in New York, `days` after the expiration date
+    return { days, quote: quoteReactivationFee(subscription, now) };
+  });
+  const timelineEvents = getTimeline(subscription);
+  if (formatOf(values) === 'json') {
+    context.write(`${JSON.stringify({ subscription, timeline: timelineEvents, quotes }, null, 2)}\n`);
+    return;
+  }
+  const locale = String(values.locale);
+  const zone = defaultPolicy.timeZone;
+  context.write(
+    [
+      `A $300.00 subscription that expires on ${subscription.expirationDate} (policy: seed defaults, ${zone})`,
+      '',
+      renderTable(['date', 'event', 'at'], timelineEvents.map((event) => [event.date, event.event, localTime(event.at, zone)])),
+      '',
+      'What coming back late would cost:',
+      renderTable(
+        ['days late', 'kind', 'fee', 'total', 'working'],
+        quotes.map(({ days, quote: q }) => {
+          const priced = q.kind === 'reactivation' || q.kind === 'recovery';
+          return [
+            String(days),
+            q.kind,
+            priced ? formatMoney(q.fee, locale) : '—',
+            priced ? formatMoney(q.total, locale) : '—',
+            priced ? working(q, locale) : q.kind === 'unrecoverable' ? `recoverable only through ${q.lastRecoverableDate}: buy a new subscription` : '',
+          ];
+        }),
+      ),
+      '',
+      'Try: subscription-expiry quote --expires 2026-03-08 --invoice 300 --now 2026-04-22T12:00:00-04:00',
+    ].join('\n') + '\n',
+  );
+};
+
+export const COMMANDS: Readonly<Record<string, Command>> = { status, quote, reminders, timeline, extension, demo };
