@@ -1,9 +1,10 @@
 import { cpus } from 'node:os';
 import { clockBenchmarks } from './clock.bench.js';
+import { subscriptionBenchmarks } from './subscription.bench.js';
 import { printRows, runGroup, type BenchGroup, type BenchRow } from './harness.js';
 
 /** Runs every benchmark group; medians per call, ratios against each group's baseline. */
-const groups: BenchGroup[] = [...clockBenchmarks];
+const groups: BenchGroup[] = [...clockBenchmarks, ...subscriptionBenchmarks];
 const only = process.argv[2];
 const rows: BenchRow[] = [];
 console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`);

@@ -10,6 +10,7 @@ import { phaseIndexAt, phasesOf, type PhaseStart } from '../lifecycle/phases.js'
 import type { Decimal } from '../money/decimal.js';
 import { policyMemo, remember, resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
+import { resultDate } from '../results.js';
 import { moneyOf, type Money } from './money.js';
 
 /** The working every priced quote shows (R-FEE-2), so a widget can explain the number and an agent defend it. */
@@ -102,6 +103,22 @@ export function quoteReactivationFee(subscription: Subscription, now: Date | num
   const invoice = atTheDoor(INVOICE_PATH, () => parseInvoice(parsed.invoiceAmount, compiled));
 
   const boundaries = boundariesOf(parsed, compiled);
+  // A quote depends only on the boundaries, "now" and the invoice, and it is frozen, so a
+  // batch at one instant computes it once per distinct date and amount.
+  let known = lastQuotes.get(boundaries);
+  if (known === undefined || known.now !== instant) {
+    known = { now: instant, byInvoice: new Map() };
+    lastQuotes.set(boundaries, known);
+  }
+  const cached = known.byInvoice.get(invoice);
+  if (cached !== undefined) return cached;
+  return remember(known.byInvoice, invoice, quoteAt(boundaries, instant, invoice, compiled));
+}
+
+/** The last quotes computed for each set of boundaries, by invoice, with their instant. */
+const lastQuotes = new WeakMap<Boundaries, { readonly now: number; readonly byInvoice: Map<Invoice | undefined, FeeQuote> }>();
+
+function quoteAt(boundaries: Boundaries, instant: number, invoice: Invoice | undefined, compiled: CompiledPolicy): FeeQuote {
   const phases = phasesOf(boundaries);
   const phase = (phases[phaseIndexAt(phases, instant)] as PhaseStart).phase;
   const expirationDate = formatDayNumber(boundaries.expirationDay);
@@ -110,7 +127,7 @@ export function quoteReactivationFee(subscription: Subscription, now: Date | num
     case 'active':
     case 'renewal-due':
     case 'extended':
-      return Object.freeze({ kind: 'none', phase, expirationDate, expiresAt: frozenDate(boundaries.expiresAt) });
+      return Object.freeze({ kind: 'none', phase, expirationDate, expiresAt: resultDate(boundaries.expiresAt) });
     case 'unrecoverable':
       return unrecoverableQuote(localDayOf(compiled.timeZone, instant) - boundaries.expirationDay, expirationDate, boundaries);
     case 'expired':
@@ -134,7 +151,7 @@ export function quoteReactivationFee(subscription: Subscription, now: Date | num
         daysPastExpiry,
         expirationDate,
         ...pricing.working,
-        ...(nextIncrease === undefined ? {} : { nextIncrease: frozenDate(nextIncrease) }),
+        ...(nextIncrease === undefined ? {} : { nextIncrease: resultDate(nextIncrease) }),
       }) as FeeQuote;
     }
   }
@@ -256,8 +273,4 @@ function unrecoverableQuote(daysPastExpiry: number, expirationDate: string, boun
     lastRecoverableDate,
     reason: `The data could be recovered only through ${lastRecoverableDate}; it is gone, and a new subscription must be bought.`,
   });
-}
-
-function frozenDate(instant: number): Date {
-  return Object.freeze(new Date(instant));
 }

@@ -16,6 +16,10 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * rejected, and so is a `Date` (a calendar date has no time zone; an instant does).
  */
 export function parseCalendarDate(value: unknown, path: string): DayNumber {
+  if (typeof value === 'string') {
+    const known = parsedDates.get(value);
+    if (known !== undefined) return known;
+  }
   if (value === undefined || value === null) {
     throw new ExpiryInputError('missing', path, 'a calendar date (YYYY-MM-DD) is required');
   }
@@ -36,5 +40,12 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new ExpiryInputError('date-out-of-range', path, `${value} is outside the supported years ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  return dayNumberOf(year, month, day) as DayNumber;
+  if (parsedDates.size >= MEMO_LIMIT) parsedDates.clear();
+  const dayNumber = dayNumberOf(year, month, day) as DayNumber;
+  parsedDates.set(value, dayNumber);
+  return dayNumber;
 }
+
+/** Valid date strings already parsed: a batch parses each distinct date once. Bounded. */
+const parsedDates = new Map<string, DayNumber>();
+const MEMO_LIMIT = 65_536;

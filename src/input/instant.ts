@@ -38,9 +38,20 @@ export function parseInstant(value: unknown, path: string): Instant {
     }
     return checkRange(value, path);
   }
-  if (typeof value === 'string') return parseIsoInstant(value, path);
+  if (typeof value === 'string') {
+    const known = parsedInstants.get(value);
+    if (known !== undefined) return known;
+    const instant = parseIsoInstant(value, path);
+    if (parsedInstants.size >= MEMO_LIMIT) parsedInstants.clear();
+    parsedInstants.set(value, instant);
+    return instant;
+  }
   throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
 }
+
+/** Valid ISO strings already parsed: a batch's "now" and windows are parsed once. Bounded. */
+const parsedInstants = new Map<string, Instant>();
+const MEMO_LIMIT = 4096;
 
 function parseIsoInstant(text: string, path: string): Instant {
   const match = ISO_PATTERN.exec(text);

@@ -5,7 +5,8 @@ import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
-import { boundariesOf } from './boundaries.js';
+import { resultDate } from '../results.js';
+import { boundariesOf, type Boundaries } from './boundaries.js';
 import { nextPhaseAfter, phaseIndexAt, phasesOf, type PhaseStart } from './phases.js';
 import type { ExpiryStatus, NextPhase } from './types.js';
 
@@ -35,24 +36,39 @@ export function getExpiryStatus(subscription: Subscription, now: Date | number |
   return statusAt(parsed, instant, compiled);
 }
 
+/**
+ * The last status computed for each set of boundaries, with its instant. A status depends
+ * only on the boundaries and "now", and it is frozen to the last `Date`, so a batch that
+ * asks about many subscriptions at one instant computes it once per distinct date.
+ */
+const lastStatus = new WeakMap<Boundaries, { readonly now: number; readonly status: ExpiryStatus }>();
+
 /** The status of a parsed subscription at an instant (for modules that parsed already). */
 export function statusAt(subscription: ParsedSubscription, now: number, policy: CompiledPolicy): ExpiryStatus {
   const boundaries = boundariesOf(subscription, policy);
+  const known = lastStatus.get(boundaries);
+  if (known !== undefined && known.now === now) return known.status;
+  const status = computeStatus(boundaries, now, policy);
+  lastStatus.set(boundaries, { now, status });
+  return status;
+}
+
+function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPolicy): ExpiryStatus {
   const phases = phasesOf(boundaries);
   const current = (phases[phaseIndexAt(phases, now)] as PhaseStart).phase;
   const upcoming = nextPhaseAfter(phases, now);
   const common = {
     expirationDate: formatDayNumber(boundaries.expirationDay),
     originalExpirationDate: formatDayNumber(boundaries.originalExpirationDay),
-    extended: subscription.extended,
-    expiresAt: frozenDate(boundaries.expiresAt),
+    extended: boundaries.expirationDay !== boundaries.originalExpirationDay,
+    expiresAt: resultDate(boundaries.expiresAt),
   };
   // R-TZ-5: calendar days between the local date of `now` and the effective expiration date.
   const dayDifference = localDayOf(policy.timeZone, now) - boundaries.expirationDay;
   const next = (): NextPhase => {
     // Only `unrecoverable` has no next phase, and it is handled before this is called.
     const start = upcoming as PhaseStart;
-    return Object.freeze({ phase: start.phase, at: frozenDate(start.from) });
+    return Object.freeze({ phase: start.phase, at: resultDate(start.from) });
   };
 
   switch (current) {
@@ -69,9 +85,4 @@ export function statusAt(subscription: ParsedSubscription, now: number, policy: 
     case 'unrecoverable':
       return Object.freeze({ phase: current, access: 'none', ...common, daysPastExpiry: Math.max(0, dayDifference) });
   }
-}
-
-/** A `Date` for a result: frozen like the rest of it (R-PURE-2). */
-function frozenDate(instant: number): Date {
-  return Object.freeze(new Date(instant));
 }

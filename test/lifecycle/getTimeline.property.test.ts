@@ -103,7 +103,15 @@ describe('getTimeline (properties)', () => {
           expect(before.kind).toBe('reactivation');
           expect(after.kind).toBe('reactivation');
           if (after.kind === 'reactivation') expect(after.daysPastExpiry).toBe(event.daysPastExpiry);
-          if (before.kind === 'reactivation' && after.kind === 'reactivation') expect(after.rate).not.toBe(before.rate);
+          // The instant is the tier's start: the day count crosses its fromDay there, and the
+          // quote switches to that tier's terms (which may equal the previous tier's).
+          const tier = policy.fees.reactivationTiers.find((candidate) => candidate.fromDay === event.daysPastExpiry);
+          expect(tier).toBeDefined();
+          if (before.kind === 'reactivation') expect(before.daysPastExpiry).toBeLessThan(event.daysPastExpiry);
+          if (after.kind === 'reactivation') {
+            expect(Number(after.rate)).toBe(Number(tier?.rate));
+            expect(after.minimum.amount).toBe(tier?.minimum);
+          }
         }
       }),
       { numRuns: 100 },
