@@ -5,7 +5,14 @@
  * CJS build can recognise them without `instanceof`.
  */
 
-/** Stable codes of {@link ExpiryInputError}. */
+/**
+ * Stable codes of {@link ExpiryInputError}: branch on these, never on the message.
+ *
+ * @example
+ * function userMessage(code: ExpiryInputErrorCode): string {
+ *   return code === 'invalid-date' ? 'Please pick a real calendar date.' : 'Please check your input.';
+ * }
+ */
 export type ExpiryInputErrorCode =
   | 'missing'
   | 'wrong-type'
@@ -22,7 +29,19 @@ export type ExpiryInputErrorCode =
   | 'invalid-value'
   | 'invalid-range';
 
-/** Stable codes of {@link PolicyError}. */
+/**
+ * Stable codes of {@link PolicyError}: branch on these, never on the message.
+ *
+ * @example
+ * try {
+ *   definePolicy({ expiryTime: '24:30:00' });
+ * } catch (error) {
+ *   if (error instanceof PolicyError) {
+ *     const code: PolicyErrorCode = error.code;
+ *     console.log(code, error.path); // 'invalid-time' 'policy.expiryTime'
+ *   }
+ * }
+ */
 export type PolicyErrorCode =
   | 'wrong-type'
   | 'unknown-field'

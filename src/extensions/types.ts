@@ -1,11 +1,28 @@
 import type { Subscription } from '../input/subscription.js';
 
-/** An instant as callers pass it: a `Date`, epoch milliseconds, or an ISO-8601 string with `Z` or an offset. */
+/**
+ * An instant as callers pass it: a `Date`, epoch milliseconds, or an ISO-8601 string
+ * with `Z` or an offset. A string without an offset is refused: its instant would
+ * depend on the host's time zone.
+ *
+ * @example
+ * const same: InstantInput[] = [new Date('2026-03-10T15:00:00Z'), Date.UTC(2026, 2, 10, 15), '2026-03-10T11:00:00-04:00'];
+ */
 export type InstantInput = Date | number | string;
 
 /**
  * A request for a temporary extension (SPEC §5), as a support system receives it from
  * a ticket (seed 001).
+ *
+ * @example
+ * const ticket = 'Please extend my subscription, order ID abc-123-45678. Thanks!';
+ * const request: ExtensionRequest = {
+ *   orderId: findOrderId(ticket),
+ *   requestedAt: '2026-03-10T15:00:00Z',
+ *   subscription: { expirationDate: '2026-03-08' },
+ *   previousRequests: [{ requestedAt: '2025-10-02T09:00:00Z' }],
+ * };
+ * checkExtensionEligibility(request).eligible; //=> true
  */
 export interface ExtensionRequest {
   /** The order id, `XXX-XXX-XXXXX` (letters or digits, any case); use {@link findOrderId} on a ticket's text. */
@@ -22,10 +39,30 @@ export interface ExtensionRequest {
   readonly previousRequests?: readonly (InstantInput | { readonly requestedAt: InstantInput })[] | undefined;
 }
 
-/** Why an extension is refused (R-EXT-1…3). */
+/**
+ * Why an extension is refused (R-EXT-1…3).
+ *
+ * @example
+ * const decision = checkExtensionEligibility({ requestedAt: '2026-03-25T12:00:00Z', subscription: { expirationDate: '2026-03-08' } });
+ * const codes: ExtensionRefusalCode[] = decision.eligible ? [] : decision.reasons.map((reason) => reason.code);
+ * //=> ['order-id-missing', 'data-deleted']
+ */
 export type ExtensionRefusalCode = 'order-id-missing' | 'order-id-malformed' | 'too-early' | 'recent-request' | 'data-deleted';
 
-/** One reason for a refusal, with a message a customer can read (R-EXT-4). */
+/**
+ * One reason for a refusal, with a message a customer can read (R-EXT-4), a
+ * discriminated union on `code`: each code carries the dates that explain it.
+ *
+ * @example
+ * const decision = checkExtensionEligibility({
+ *   orderId: 'ABC-123-45678',
+ *   requestedAt: '2026-03-10T15:00:00Z',
+ *   subscription: { expirationDate: '2026-03-08' },
+ *   previousRequests: ['2025-12-20T10:00:00-05:00'],
+ * });
+ * const reason: ExtensionRefusal | undefined = decision.eligible ? undefined : decision.reasons[0];
+ * if (reason?.code === 'recent-request') reason.retryAfterDate; //=> '2026-03-20' (90 days after 2025-12-20)
+ */
 export type ExtensionRefusal =
   | {
       readonly code: 'order-id-missing';
@@ -62,7 +99,17 @@ export type ExtensionRefusal =
       readonly deletionDate: string;
     };
 
-/** A granted extension; pass it back as `subscription.extension` (R-ST-2). */
+/**
+ * A granted extension; pass it back as `subscription.extension` (R-ST-2).
+ *
+ * @example
+ * const subscription = { expirationDate: '2026-03-08' };
+ * const decision = checkExtensionEligibility({ orderId: 'ABC-123-45678', requestedAt: '2026-03-10T15:00:00Z', subscription });
+ * if (decision.eligible) {
+ *   const extension: GrantedExtension = decision.extension; //=> { endsOn: '2026-03-17', endsAt: new Date('2026-03-18T03:59:59Z') }
+ *   getExpiryStatus({ ...subscription, extension }, '2026-03-12T12:00:00Z').phase; //=> 'extended'
+ * }
+ */
 export interface GrantedExtension {
   /** The new effective expiration date, `YYYY-MM-DD`. */
   readonly endsOn: string;
@@ -70,7 +117,16 @@ export interface GrantedExtension {
   readonly endsAt: Date;
 }
 
-/** The decision on an extension request, a discriminated union on `eligible` (R-EXT-4). */
+/**
+ * The decision on an extension request, a discriminated union on `eligible` (R-EXT-4).
+ *
+ * @example
+ * function reply(decision: ExtensionDecision): string {
+ *   return decision.eligible ? decision.message : decision.reasons.map((reason) => reason.message).join('\n');
+ * }
+ * reply(checkExtensionEligibility({ orderId: 'ABC-123-45678', requestedAt: '2026-02-20T15:00:00Z', subscription: { expirationDate: '2026-03-08' } }));
+ * //=> 'It is too early to request an extension: requests are accepted from 2026-03-01 (7 days before the expiration date 2026-03-08, America/New_York time).'
+ */
 export type ExtensionDecision =
   | {
       readonly eligible: true;

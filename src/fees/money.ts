@@ -4,7 +4,14 @@ import type { Decimal } from '../money/decimal.js';
  * An amount of money as results carry it (R-FEE-3): `amount` is a decimal string in
  * major units with exactly the currency's fraction digits (`"230.00"` for USD,
  * `"300"` for JPY), `currency` its ISO 4217 code. Strings, never floats, so the
- * value survives JSON and a spreadsheet unchanged.
+ * value survives JSON and a spreadsheet unchanged. Show one with {@link formatMoney}.
+ *
+ * @example
+ * const quote = quoteReactivationFee({ expirationDate: '2026-03-08', invoiceAmount: '250.05' }, '2026-03-10T12:00:00Z');
+ * if (quote.kind === 'reactivation') {
+ *   const fee: Money = quote.fee; //=> { amount: '25.01', currency: 'USD' } (10 % of $250.05, rounded half-up)
+ *   formatMoney(fee); //=> '$25.01'
+ * }
  */
 export interface Money {
   readonly amount: string;

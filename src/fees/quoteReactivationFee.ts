@@ -13,7 +13,11 @@ import type { Policy } from '../policy/types.js';
 import { resultDate } from '../results.js';
 import { moneyOf, type Money } from './money.js';
 
-/** The working every priced quote shows (R-FEE-2), so a widget can explain the number and an agent defend it. */
+/**
+ * The working every priced quote shows (R-FEE-2), so a widget can explain the number and an agent defend it.
+ *
+ * @inline
+ */
 interface PricedQuote {
   /** Calendar days from the effective expiration date to the local date of `now` (R-TZ-5). */
   readonly daysPastExpiry: number;
@@ -41,6 +45,18 @@ interface PricedQuote {
  * A fee quote, a discriminated union on `kind` (R-FEE-2): `none` before expiry or while
  * an extension runs, `reactivation` while expired, `recovery` once the data is deleted,
  * `unrecoverable` once the recovery window has closed.
+ *
+ * @example
+ * function feeText(quote: FeeQuote): string {
+ *   switch (quote.kind) {
+ *     case 'none': return `No fee before ${quote.expirationDate}`;
+ *     case 'reactivation':
+ *     case 'recovery': return `${formatMoney(quote.fee)} (${quote.daysPastExpiry} days late)`;
+ *     case 'unrecoverable': return quote.reason;
+ *   }
+ * }
+ * feeText(quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: '300.00' }, '2026-04-09T12:00:00Z'));
+ * //=> '$50.00 (9 days late)'
  */
 export type FeeQuote =
   | {

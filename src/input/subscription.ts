@@ -6,14 +6,25 @@ import type { Decimal } from '../money/decimal.js';
 
 /**
  * A subscription as callers pass it. Only `expirationDate` is always required;
- * `invoiceAmount` is required only where a priced fee needs it (R-FEE-5).
+ * `invoiceAmount` is required only where a priced fee needs it (R-FEE-5). Every
+ * function checks it at the door and throws {@link ExpiryInputError} with the field's path.
+ *
+ * @example
+ * const subscription: Subscription = {
+ *   id: 'acme-1',
+ *   expirationDate: '2026-03-31',
+ *   invoiceAmount: '300.00',
+ *   paymentMethod: 'bank-transfer',
+ *   recipientTimeZone: 'Europe/Berlin',
+ * };
+ * getExpiryStatus(subscription, '2026-04-01T12:00:00Z').phase; //=> 'expired'
  */
 export interface Subscription {
   /** Your id for the subscription; it prefixes reminder keys. */
   readonly id?: string;
   /** The last day of service, `YYYY-MM-DD` in the policy's time zone. */
   readonly expirationDate: string;
-  /** The invoice amount as it stood at expiration, in major units. */
+  /** The invoice amount as it stood at expiration, in major units: `"300.00"`, `300` or a decimal.js `Decimal`. */
   readonly invoiceAmount?: string | number | Decimal;
   /** A granted temporary extension (R-ST-2). */
   readonly extension?: { readonly endsOn: string };

@@ -3,19 +3,51 @@
  * the timeline (R-TL-1).
  */
 
-/** The phases of a subscription's life, in the order they come (R-ST-1). */
+/**
+ * The phases of a subscription's life, in the order they come (R-ST-1); every instant
+ * falls in exactly one.
+ *
+ * @example
+ * function banner(phase: Phase): string | undefined {
+ *   switch (phase) {
+ *     case 'renewal-due': return 'Your renewal invoice is ready.';
+ *     case 'expired': return 'Read-only: reactivate to make changes.';
+ *     case 'deleted': return 'Your data can be recovered for a fee.';
+ *     default: return undefined;
+ *   }
+ * }
+ * banner(getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-20T12:00:00Z').phase); //=> 'Read-only: reactivate to make changes.'
+ */
 export type Phase = 'active' | 'renewal-due' | 'extended' | 'expired' | 'deleted' | 'unrecoverable';
 
-/** What the customer's users can reach: everything, look but not touch, or nothing. */
+/**
+ * What the customer's users can reach: everything, look but not touch, or nothing.
+ * It follows from the phase; {@link getCapabilities} answers per role.
+ *
+ * @example
+ * getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-20T12:00:00Z').access; //=> 'read-only'
+ */
 export type Access = 'full' | 'read-only' | 'none';
 
-/** The next phase and the instant it begins (R-ST-3). */
+/**
+ * The next phase and the instant it begins (R-ST-3).
+ *
+ * @example
+ * const status = getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-01T12:00:00Z');
+ * if (status.phase !== 'unrecoverable') {
+ *   status.next; //=> { phase: 'expired', at: new Date('2026-03-09T03:59:59Z') }
+ * }
+ */
 export interface NextPhase {
   readonly phase: Phase;
   readonly at: Date;
 }
 
-/** What every status carries, whatever its phase. */
+/**
+ * What every status carries, whatever its phase.
+ *
+ * @inline
+ */
 interface StatusCommon {
   /** The effective expiration date, `YYYY-MM-DD`: the extension's end when extended (R-ST-2). */
   readonly expirationDate: string;
@@ -31,6 +63,15 @@ interface StatusCommon {
  * The expiry status of a subscription at an instant, a discriminated union on `phase`
  * (R-ST-3). Before expiry it counts `daysUntilExpiry`, from expiry on `daysPastExpiry`,
  * both in calendar days of the policy's time zone (R-TZ-5).
+ *
+ * @example
+ * const status: ExpiryStatus = getExpiryStatus(
+ *   { expirationDate: '2026-03-08', extension: { endsOn: '2026-03-15' } },
+ *   '2026-03-10T12:00:00Z',
+ * );
+ * status.phase; //=> 'extended'
+ * status.expirationDate; //=> '2026-03-15' (originalExpirationDate: '2026-03-08')
+ * if (status.phase === 'extended') status.daysUntilExpiry; //=> 5
  */
 export type ExpiryStatus =
   | (StatusCommon & {
@@ -57,10 +98,24 @@ export type ExpiryStatus =
       readonly daysPastExpiry: number;
     });
 
-/** Roles the capability table knows (seed 000, 002); any other role gets the least rights. */
+/**
+ * Roles the capability table knows (seed 000, 002); any other role gets the rights of
+ * an `agent`, the least.
+ *
+ * @example
+ * const role: KnownRole = 'administrator';
+ * getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-01T12:00:00Z', role).canChangeSettings; //=> true
+ * getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-01T12:00:00Z', 'collaborator').canChangeSettings; //=> false
+ */
 export type KnownRole = 'owner' | 'administrator' | 'agent';
 
-/** What a role may do in a phase (R-ST-4). */
+/**
+ * What a role may do in a phase (R-ST-4).
+ *
+ * @example
+ * const can: Capabilities = getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-10T12:00:00Z', 'owner');
+ * if (!can.canChangeSettings && can.canReactivate) console.log('Reactivate to change settings');
+ */
 export interface Capabilities {
   readonly phase: Phase;
   readonly canLogIn: boolean;
@@ -70,7 +125,13 @@ export interface Capabilities {
   readonly canRecover: boolean;
 }
 
-/** The kinds of dated events in a timeline (R-TL-1), in their usual order. */
+/**
+ * The kinds of dated events in a timeline (R-TL-1), in their usual order.
+ *
+ * @example
+ * const kinds: TimelineEventKind[] = getTimeline({ expirationDate: '2026-03-08' }).map((e) => e.event);
+ * //=> ['reminders-start', 'renewal-invoice', 'expiry', 'reactivation-fee-increase', 'data-deletion', 'recovery-closes']
+ */
 export type TimelineEventKind =
   | 'reminders-start'
   | 'renewal-invoice'
@@ -84,6 +145,10 @@ export type TimelineEventKind =
 /**
  * One dated event of a subscription's lifecycle (R-TL-1): its local business `date`
  * (`YYYY-MM-DD` in the policy's zone) and the instant `at` it happens.
+ *
+ * @example
+ * const increase = getTimeline({ expirationDate: '2026-03-08' }).find((e) => e.event === 'reactivation-fee-increase');
+ * //=> { event: 'reactivation-fee-increase', date: '2026-03-15', at: new Date('2026-03-15T04:00:00Z'), daysPastExpiry: 7 }
  */
 export type TimelineEvent =
   | {

@@ -25,6 +25,17 @@ export const ROUNDING_MODES = {
   up: DecimalJs.ROUND_UP,
   down: DecimalJs.ROUND_DOWN,
 } as const;
+/**
+ * How a percentage is rounded to the currency's minor unit (R-FEE-1, policy `rounding`);
+ * `half-up` by default. Only the percentage is ever rounded.
+ *
+ * @useDeclaredType
+ * @example
+ * const mode: RoundingMode = 'half-even';
+ * const policy = definePolicy({ rounding: mode });
+ * const quote = quoteReactivationFee({ expirationDate: '2026-03-08', invoiceAmount: '250.25' }, '2026-03-10T12:00:00Z', policy);
+ * if (quote.kind === 'reactivation') quote.percentageFee.amount; //=> '25.02' (half-up: '25.03')
+ */
 export type RoundingMode = keyof typeof ROUNDING_MODES;
 
 /** Is `value` a decimal.js instance from any copy or clone of decimal.js? */

@@ -1,6 +1,13 @@
 import type { RoundingMode } from '../money/decimal.js';
 
-/** How often a reminder cadence repeats. */
+/**
+ * How often a reminder cadence repeats (R-RM-1): monthly steps are calendar months,
+ * clamped at the end of a month (R-TZ-4); weekly steps are 7 calendar days.
+ *
+ * @example
+ * const unit: CadenceUnit = 'weekly';
+ * const cadence: ReminderCadence = { channel: 'email', cadence: unit, from: -4, through: -1 };
+ */
 export type CadenceUnit = 'monthly' | 'weekly' | 'daily';
 
 /**
@@ -8,6 +15,14 @@ export type CadenceUnit = 'monthly' | 'weekly' | 'daily';
  * expiration date shifted by k units for every whole k from `from` through `through`
  * (negative: before expiry). The default monthly email is `{ from: -4, through: -1 }`;
  * a dunning email for the 14 days after expiry is `{ cadence: 'daily', from: 1, through: 14 }`.
+ *
+ * @example
+ * const dunning = definePolicy({
+ *   reminders: {
+ *     cadences: [...defaultPolicy.reminders.cadences, { channel: 'email', cadence: 'daily', from: 1, through: 14 }],
+ *   },
+ * });
+ * getReminderSchedule({ expirationDate: '2026-03-10' }, dunning).at(-1)?.date; //=> '2026-03-24'
  */
 export interface ReminderCadence {
   readonly channel: string;
@@ -16,7 +31,23 @@ export interface ReminderCadence {
   readonly through: number;
 }
 
-/** A reactivation tier (R-FEE-1): from `fromDay` days past expiry, `rate` of the invoice, at least `minimum`. */
+/**
+ * A reactivation tier (R-FEE-1): from `fromDay` days past expiry, `rate` of the invoice,
+ * at least `minimum`. Tiers never get cheaper, and recovery costs at least the last one.
+ *
+ * @example
+ * const threeTiers = definePolicy({
+ *   fees: {
+ *     reactivationTiers: [
+ *       { fromDay: 0, rate: '0.10', minimum: '25.00' },
+ *       { fromDay: 3, rate: '0.12', minimum: '30.00' },
+ *       { fromDay: 7, rate: '0.15', minimum: '50.00' },
+ *     ],
+ *   },
+ * });
+ * const quote = quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: '300.00' }, '2026-04-04T12:00:00Z', threeTiers);
+ * if (quote.kind === 'reactivation') quote.fee; //=> { amount: '36.00', currency: 'USD' } (12 % of $300, 4 days late)
+ */
 export interface ReactivationTier {
   readonly fromDay: number;
   /** A fraction as a decimal string: `"0.10"` is 10 %. */
@@ -25,7 +56,16 @@ export interface ReactivationTier {
   readonly minimum: string;
 }
 
-/** Who may do what; every number of SPEC.md lives here (R-POL-1). */
+/**
+ * The business rules as data: every number of SPEC.md lives here (R-POL-1). Build one
+ * with {@link definePolicy}, which validates it, and pass it as the last argument of
+ * any function; without one, {@link defaultPolicy} applies.
+ *
+ * @example
+ * const berlin: Policy = definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR' });
+ * getExpiryStatus({ expirationDate: '2026-03-31' }, '2026-03-31T22:00:00Z', berlin).phase; //=> 'expired' (00:00 in Berlin)
+ * getExpiryStatus({ expirationDate: '2026-03-31' }, '2026-03-31T22:00:00Z').phase; //=> 'renewal-due' (18:00 in New York)
+ */
 export interface Policy {
   /** IANA zone of the business clock (R-TZ-1). */
   readonly timeZone: string;
@@ -68,7 +108,15 @@ export interface Policy {
   };
 }
 
-/** Anything a caller may override: every field optional, arrays replaced whole. */
+/**
+ * What {@link definePolicy} takes: every field of {@link Policy} optional, one level
+ * down too (`fees`, `reminders`, `extensions`); deeper objects such as `fees.recovery`
+ * are given whole, and an array replaces the default's.
+ *
+ * @example
+ * const overrides: PolicyOverrides = { deletionDay: 30, extensions: { durationDays: 14 } };
+ * definePolicy(overrides).extensions; //=> { requestDaysBefore: 7, durationDays: 14, cooldownDays: 90, orderId: { groups: [3, 3, 5], separator: '-' } }
+ */
 export type PolicyOverrides = {
   readonly [K in keyof Policy]?: Policy[K] extends readonly unknown[]
     ? Policy[K]

@@ -6,6 +6,12 @@ import type { CadenceUnit } from '../policy/types.js';
  * `key` is `${subscription.id}:${channel}:${date}` when the subscription has an `id`,
  * `${channel}:${date}` otherwise: stable across runs and unique per subscription,
  * channel and date, so a billing job can de-duplicate sends with it.
+ *
+ * @example
+ * const schedule = getReminderSchedule({ id: 'acme-1', expirationDate: '2026-03-10', recipientTimeZone: 'Asia/Tokyo' });
+ * const lastSms: Reminder | undefined = schedule.filter((reminder) => reminder.channel === 'sms').at(-1);
+ * //=> { channel: 'sms', cadence: 'daily', date: '2026-03-10', daysBeforeExpiry: 0, key: 'acme-1:sms:2026-03-10',
+ * //     sendAt: new Date('2026-03-10T23:00:00Z') } (10:00 in New York is 00:00 in Tokyo: moved to 08:00 there)
  */
 export interface Reminder {
   /** The channel from the policy's cadences: `email`, `sms`, `phone`, or a vendor's own. */
@@ -25,6 +31,11 @@ export interface Reminder {
 /**
  * The half-open window `[from, to)` of `getRemindersDue` (R-RM-4). Each bound is
  * an instant: a `Date`, epoch milliseconds, or an ISO-8601 string with `Z` or an offset.
+ * A job passes the start of its previous run as `from` and its own start as `to`.
+ *
+ * @example
+ * const window: ReminderWindow = { from: '2026-03-08T00:00:00-05:00', to: '2026-03-09T00:00:00-04:00' };
+ * getRemindersDue({ id: 'sub_42', expirationDate: '2026-03-10' }, window).length; //=> 3 (email, sms, phone)
  */
 export interface ReminderWindow {
   readonly from: Date | number | string;

@@ -15,13 +15,6 @@ function thrown(run: () => unknown): unknown {
   throw new Error('expected a throw');
 }
 
-/** Runs `body` and returns its result with the milliseconds it took. */
-function timed<T>(body: () => T): { result: T; ms: number } {
-  const start = performance.now();
-  const result = body();
-  return { result, ms: performance.now() - start };
-}
-
 describe('findOrderId', () => {
   it("R-EXT-6 finds the order id in seed 001's template message once the customer fills it in", () => {
     expect(findOrderId(TEMPLATE.replace('XXX-XXX-XXXXX', 'ABC-123-45678'))).toBe('ABC-123-45678');
@@ -92,7 +85,9 @@ describe('findOrderId', () => {
     expect(findOrderId('date 2026/03/08 or ABCD/1234/5', policy)).toBeUndefined();
   });
 
-  it('R-EXT-6 is linear on 1 MB adversarial inputs (result asserted; speed only loosely)', () => {
+  // No stopwatch here (speed belongs to benchmarks): a backtracking pattern would take hours on
+  // these inputs, so the test's own timeout is the bound; the single pass takes ~0.1 s.
+  it('R-EXT-6 scans 1 MB adversarial inputs in one pass and finds exactly the right id', () => {
     const megabyte = 1 << 20;
     const cases: [string, string | undefined][] = [
       // One endless separator-joined chain: never an id.
@@ -107,9 +102,7 @@ describe('findOrderId', () => {
       ['XXX-XXX-XXXXX '.repeat(megabyte / 14), undefined],
     ];
     for (const [text, expected] of cases) {
-      const { result, ms } = timed(() => findOrderId(text));
-      expect(result).toBe(expected);
-      expect(ms).toBeLessThan(2000);
+      expect(findOrderId(text)).toBe(expected);
     }
   });
 
