@@ -54,7 +54,6 @@ export function orderIdFormatOf(policy: Policy): OrderIdFormat {
 
 /** Is all of `text` (already trimmed) one order id? Returns it upper-case, or `undefined`. */
 export function readOrderId(text: string, format: OrderIdFormat): string | undefined {
-  if (text.length === 0) return undefined;
   const token = scanToken(text, 0, format);
   return token.isOrderId && token.end === text.length ? text.toUpperCase() : undefined;
 }
@@ -119,8 +118,8 @@ const OTHER_WORD_CHARACTER = /^[\p{L}\p{N}\p{M}]/u;
 /** Is the character at `index` a letter, digit or combining mark of any script? */
 function isWordCharacter(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
+  // Callers only ask for indexes below text.length, so `code` is never NaN.
   if (code < 128) return isAsciiLetterOrDigit(code);
-  if (Number.isNaN(code)) return false;
   // The anchored, single-character test reads at most one code point: constant time.
   return OTHER_WORD_CHARACTER.test(String.fromCodePoint(text.codePointAt(index) as number));
 }

@@ -61,7 +61,9 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   if (subscription.extended) add('extension-end', boundaries.expirationDay, boundaries.expiresAt);
   // Every tier after the first starts a higher fee at the local start of its day.
   policy.tiers.forEach((tier, index) => {
-    if (index === 0) return;
+    const previous = policy.tiers[index - 1];
+    // A tier on the same terms as the one before raises nothing, so it is no event.
+    if (previous === undefined || (tier.rate.eq(previous.rate) && tier.minimum.eq(previous.minimum))) return;
     const date = formatDayNumber(boundaries.expirationDay + tier.fromDay);
     events.push(Object.freeze({ event: 'reactivation-fee-increase', date, at: frozenDate(boundaries.tierStartsAt[index] as number), daysPastExpiry: tier.fromDay }));
   });

@@ -65,7 +65,10 @@ describe('getTimeline (properties)', () => {
         }
         for (const event of timeline) expect(event.at.getTime()).toBe(expectedAt(policy, event));
         const kinds = timeline.map((event) => event.event);
-        expect(kinds.filter((kind) => kind === 'reactivation-fee-increase')).toHaveLength(policy.fees.reactivationTiers.length - 1);
+        // One increase per tier whose terms differ from the tier before it.
+        const tiers = policy.fees.reactivationTiers;
+        const increases = tiers.filter((tier, i) => i > 0 && (Number(tier.rate) !== Number(tiers[i - 1]?.rate) || tier.minimum !== tiers[i - 1]?.minimum));
+        expect(kinds.filter((kind) => kind === 'reactivation-fee-increase')).toHaveLength(increases.length);
         expect(kinds.includes('bank-transfer-deadline')).toBe(subscription.paymentMethod === 'bank-transfer');
         expect(kinds.includes('extension-end')).toBe(subscription.extension !== undefined);
         const schedule = getReminderSchedule(subscription, policy);
@@ -111,6 +114,10 @@ describe('getTimeline (properties)', () => {
           if (after.kind === 'reactivation') {
             expect(Number(after.rate)).toBe(Number(tier?.rate));
             expect(after.minimum.amount).toBe(tier?.minimum);
+          }
+          // ...and its terms differ from the tier before: an event marks a real increase.
+          if (before.kind === 'reactivation' && after.kind === 'reactivation') {
+            expect(Number(after.rate) !== Number(before.rate) || after.minimum.amount !== before.minimum.amount).toBe(true);
           }
         }
       }),
