@@ -10,6 +10,7 @@ import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { isPlaceholder, orderIdFormatOf, readOrderId } from './findOrderId.js';
 import type { ExtensionDecision, ExtensionRefusal, ExtensionRequest } from './types.js';
+import { resultDate } from '../results.js';
 
 /**
  * Decides a temporary-extension request (R-EXT-1…5): grants it, with the new
@@ -93,7 +94,7 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
     reasons.push({
       code: 'too-early',
       message: `It is too early to request an extension: requests are accepted from ${eligibleFromDate} (${requestDaysBefore === 0 ? 'the expiration date' : `${countDays(requestDaysBefore)} before the expiration date ${expirationDate}`}, ${zoneNote}).`,
-      eligibleFrom: frozenDate(opensAt),
+      eligibleFrom: resultDate(opensAt),
       eligibleFromDate,
     });
   }
@@ -117,8 +118,8 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
     reasons.push({
       code: 'recent-request',
       message: `An extension was already requested on ${previousDate}; a new request can be accepted from ${retryAfterDate} (${zoneNote}), ${countDays(cooldownDays)} after it${tooLate}.`,
-      previousRequestAt: frozenDate(blocking.at),
-      retryAfter: frozenDate(blocking.retryAfter),
+      previousRequestAt: resultDate(blocking.at),
+      retryAfter: resultDate(blocking.retryAfter),
       retryAfterDate,
     });
   }
@@ -133,7 +134,7 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
     reasons.push({
       code: 'data-deleted',
       message: `This subscription's data was deleted on ${deletionDate}, so it can no longer be extended; ${next}.`,
-      deletedAt: frozenDate(boundaries.deletedAt),
+      deletedAt: resultDate(boundaries.deletedAt),
       deletionDate,
     });
   }
@@ -150,7 +151,7 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
   return Object.freeze({
     eligible: true,
     orderId,
-    extension: Object.freeze({ endsOn, endsAt: frozenDate(endsAt) }),
+    extension: Object.freeze({ endsOn, endsAt: resultDate(endsAt) }),
     message: `Your extension for order ${orderId} is granted: the subscription now runs through ${endsOn} and expires at ${formatTimeOfDay(policy.expiryMs)} that day (${zoneNote}).`,
   });
 }
@@ -202,7 +203,3 @@ function parseRequest(value: unknown): ParsedRequest {
   return { orderId, requestedAt, subscription, previousRequests };
 }
 
-/** A `Date` for a result: frozen like the rest of it (R-PURE-2). */
-function frozenDate(instant: number): Date {
-  return Object.freeze(new Date(instant));
-}

@@ -7,6 +7,7 @@ import type { Policy } from '../policy/types.js';
 import { reminderScheduleOf } from '../reminders/schedule.js';
 import { boundariesOf } from './boundaries.js';
 import type { TimelineEvent, TimelineEventKind } from './types.js';
+import { resultDate } from '../results.js';
 
 /**
  * Lists every dated event of a subscription's lifecycle, sorted by the instant it
@@ -42,12 +43,12 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   const { renewalInvoiceDaysBefore, bankTransferDaysBefore } = policy.policy;
   const events: TimelineEvent[] = [];
   const add = (event: Exclude<TimelineEventKind, 'reactivation-fee-increase'>, day: number, at: number) => {
-    events.push(Object.freeze({ event, date: formatDayNumber(day), at: frozenDate(at) }));
+    events.push(Object.freeze({ event, date: formatDayNumber(day), at: resultDate(at) }));
   };
 
   const firstReminder = reminderScheduleOf(subscription, policy)[0];
   if (firstReminder !== undefined) {
-    events.push(Object.freeze({ event: 'reminders-start', date: firstReminder.date, at: frozenDate(firstReminder.sendAt.getTime()) }));
+    events.push(Object.freeze({ event: 'reminders-start', date: firstReminder.date, at: resultDate(firstReminder.sendAt.getTime()) }));
   }
   add('renewal-invoice', boundaries.originalExpirationDay - renewalInvoiceDaysBefore, boundaries.renewalDueAt);
   if (subscription.paymentMethod === BANK_TRANSFER) {
@@ -65,7 +66,7 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
     // A tier on the same terms as the one before raises nothing, so it is no event.
     if (previous === undefined || (tier.rate.eq(previous.rate) && tier.minimum.eq(previous.minimum))) return;
     const date = formatDayNumber(boundaries.expirationDay + tier.fromDay);
-    events.push(Object.freeze({ event: 'reactivation-fee-increase', date, at: frozenDate(boundaries.tierStartsAt[index] as number), daysPastExpiry: tier.fromDay }));
+    events.push(Object.freeze({ event: 'reactivation-fee-increase', date, at: resultDate(boundaries.tierStartsAt[index] as number), daysPastExpiry: tier.fromDay }));
   });
   add('data-deletion', boundaries.deletionDay, boundaries.deletedAt);
   // Recovery closes when the last recoverable day ends: at the local start of the next.
@@ -76,7 +77,3 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   return Object.freeze(events);
 }
 
-/** A `Date` for a result: frozen like the rest of it (R-PURE-2). */
-function frozenDate(instant: number): Date {
-  return Object.freeze(new Date(instant));
-}

@@ -4,6 +4,7 @@ import type { ParsedSubscription } from '../input/subscription.js';
 import { policyMemo, remember, type CompiledPolicy } from '../policy/compile.js';
 import type { CadenceUnit } from '../policy/types.js';
 import type { Reminder } from './types.js';
+import { resultDate } from '../results.js';
 
 /**
  * The reminder schedule of a parsed subscription under a compiled policy (R-RM-1…3,
@@ -209,7 +210,7 @@ function materialize(planned: readonly PlannedReminder[], start: number, end: nu
       channel,
       cadence,
       date,
-      sendAt: Object.freeze(new Date(sendAt)),
+      sendAt: resultDate(sendAt),
       daysBeforeExpiry,
       key: id === undefined ? keySuffix : `${id}:${keySuffix}`,
     }));
