@@ -1,7 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import { getExpiryStatus, getRemindersDue, quoteReactivationFee, type Policy, type Subscription } from '../index.js';
+import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
+import { parseInstant } from '../input/instant.js';
+import { atTheDoor } from '../input/read.js';
+import { parseSubscription } from '../input/subscription.js';
+import { statusAt } from '../lifecycle/getExpiryStatus.js';
+import { quoteOf } from '../fees/quoteReactivationFee.js';
+import { remindersDueOf } from '../reminders/schedule.js';
+import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import { isLibraryError } from '../errors.js';
 import { nowOf, parseCommandArgs, policyOf, UsageError } from './options.js';
 
@@ -52,7 +59,14 @@ export async function runBatch(args: readonly string[], io: BatchIo): Promise<Ba
   if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together (reminders due in [from, to))');
   const window = typeof values.from === 'string' && typeof values.to === 'string' ? { from: values.from, to: values.to } : undefined;
   const policy = policyOf(values);
-  const now = nowOf(values, io.clock);
+  // The run's instant, window and policy are checked once, before any line is read: a bad
+  // one is a usage error (exit 2), not a failure of every line.
+  const context: BatchContext = {
+    now: atTheDoor('now', () => parseInstant(nowOf(values, io.clock), 'now')),
+    policy: atTheDoor('policy', () => resolvePolicy(policy)),
+    window: window === undefined ? undefined : { from: atTheDoor('from', () => parseInstant(window.from, 'from')), to: atTheDoor('to', () => parseInstant(window.to, 'to')) },
+  };
+  if (context.window !== undefined && context.window.to < context.window.from) throw new UsageError('--to comes before --from; the window is [from, to)');
   const source = inputFile === undefined ? io.stdin : createReadStream(inputFile);
   const opened = inputFile === undefined ? Promise.resolve() : new Promise<void>((resolve, reject) => {
     source.once('open', () => resolve());
@@ -69,7 +83,7 @@ export async function runBatch(args: readonly string[], io: BatchIo): Promise<Ba
   for await (const records of inputFormat === 'csv' ? csvRecords(source) : ndjsonRecords(source)) {
     for (const record of records) {
       read += 1;
-      const outcome = evaluate(record, now, window, policy);
+      const outcome = evaluate(record, context);
       if (outcome.ok) ok += 1;
       out.write(outputFormat === 'csv' ? csvLine(outcome) : ndjsonLine(outcome));
       if (progress && read % 50_000 === 0) io.stderr.write(`\r${read.toLocaleString('en-US')} lines…`);
@@ -83,20 +97,29 @@ export async function runBatch(args: readonly string[], io: BatchIo): Promise<Ba
   return summary;
 }
 
-function evaluate(record: InputRecord, now: string | Date, window: { from: string; to: string } | undefined, policy: Policy | undefined): Outcome {
+/** What every line is evaluated against, parsed once for the whole run. */
+interface BatchContext {
+  readonly now: number;
+  readonly policy: CompiledPolicy;
+  readonly window: { readonly from: number; readonly to: number } | undefined;
+}
+
+function evaluate(record: InputRecord, context: BatchContext): Outcome {
   const id = idOf(record.value);
   if (record.parseError !== undefined) {
     return { line: record.line, ok: false, id, error: { code: 'invalid-line', path: 'line', message: record.parseError } };
   }
   try {
-    const subscription = record.value as Subscription;
+    // Parse once, then ask the three questions of the parsed subscription: the same
+    // functions the public ones call after parsing their arguments.
+    const subscription = atTheDoor('subscription', () => parseSubscription(record.value));
     return {
       line: record.line,
       ok: true,
       id,
-      status: getExpiryStatus(subscription, now, policy),
-      fee: quoteReactivationFee(subscription, now, policy),
-      remindersDue: window === undefined ? undefined : getRemindersDue(subscription, window, policy),
+      status: statusAt(subscription, context.now, context.policy),
+      fee: quoteOf(subscription, context.now, context.policy),
+      remindersDue: context.window === undefined ? undefined : remindersDueOf(subscription, context.window.from, context.window.to, context.policy),
     };
   } catch (error) {
     if (!isLibraryError(error)) throw error;

@@ -4,7 +4,7 @@ import { instantOf, localDayOf } from '../clock/zone.js';
 import { parseInstant } from '../input/instant.js';
 import { parseMoney } from '../input/money.js';
 import { atTheDoor } from '../input/read.js';
-import { parseSubscription, type Subscription } from '../input/subscription.js';
+import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { boundariesOf, type Boundaries } from '../lifecycle/boundaries.js';
 import { phaseIndexAt, phasesOf, type PhaseStart } from '../lifecycle/phases.js';
 import type { Decimal } from '../money/decimal.js';
@@ -114,6 +114,11 @@ export function quoteReactivationFee(subscription: Subscription, now: Date | num
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription, 'subscription'));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
+  return quoteOf(parsed, instant, compiled);
+}
+
+/** The quote for a parsed subscription at an instant (for callers that parsed already). */
+export function quoteOf(parsed: ParsedSubscription, instant: number, compiled: CompiledPolicy): FeeQuote {
   // A present invoice amount is always checked, whatever the kind: a malformed amount is a
   // caller's bug that must not hide until the day a fee falls due (see docs/decisions.md).
   const invoice = atTheDoor(INVOICE_PATH, () => parseInvoice(parsed.invoiceAmount, compiled));

@@ -168,6 +168,16 @@ describe('subscription-expiry batch', () => {
     expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false]]);
     expect(cli(['batch', '--input', join(scratch, 'nope.csv'), ...NOW]).code).toBe(2);
   });
+
+  it('R-IN-2 stops before reading a line when the run itself is wrong: a --now without offset, a window backwards', () => {
+    const ambiguous = cli(['batch', '--now', '2026-03-20T12:00:00'], `${lines[0]}\n`);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('[ambiguous-instant] now');
+    expect(ambiguous.stdout).toBe('');
+    const backwards = cli(['batch', ...NOW, '--from', '2026-03-21T00:00:00Z', '--to', '2026-03-20T00:00:00Z'], `${lines[0]}\n`);
+    expect(backwards.code).toBe(2);
+    expect(backwards.stderr).toMatch(/--to comes before --from/);
+  });
 });
 
 describe('subscription-expiry demo (npm start)', () => {
