@@ -6,6 +6,7 @@ import type { ExtensionDecision, ExtensionRefusal } from '../../src/extensions/t
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
 import { getTimeline } from '../../src/lifecycle/getTimeline.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
+import { thrown } from '../support/errors.js';
 
 const subscription = { expirationDate: '2026-03-08' };
 const ORDER = 'ABC-123-45678';
@@ -17,15 +18,6 @@ function reasonsOf(decision: ExtensionDecision): readonly ExtensionRefusal[] {
   return decision.reasons;
 }
 const codesOf = (decision: ExtensionDecision) => reasonsOf(decision).map((reason) => reason.code);
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('checkExtensionEligibility', () => {
   it('R-EXT-5 grants 7 days from the request date when asked after expiry (seed 001), ending at 23:59:59 local', () => {

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ExpiryInputError } from '../../src/errors.js';
 import { findOrderId } from '../../src/extensions/findOrderId.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
+import { thrown } from '../support/errors.js';
 
 /** Seed 001's template message, verbatim, with its placeholder. */
 const TEMPLATE = 'My subscription has expired. Can you please create a support ticket for me to request a temporary extension for my order ID XXX-XXX-XXXXX ?';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('findOrderId', () => {
   it("R-EXT-6 finds the order id in seed 001's template message once the customer fills it in", () => {

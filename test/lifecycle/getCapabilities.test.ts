@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExpiryInputError } from '../../src/errors.js';
 import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
+import { thrown } from '../support/errors.js';
 
 const plain = { expirationDate: '2026-03-08' };
 const extended = { expirationDate: '2026-03-08', extension: { endsOn: '2026-03-15' } };
@@ -24,15 +25,6 @@ const expected: Record<keyof typeof moments, Record<'owner' | 'administrator' | 
   deleted: { owner: [false, false, false, false, true], administrator: [false, false, false, false, false], agent: [false, false, false, false, false] },
   unrecoverable: { owner: [false, false, false, false, false], administrator: [false, false, false, false, false], agent: [false, false, false, false, false] },
 };
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('getCapabilities', () => {
   for (const [phase, [subscription, now]] of Object.entries(moments)) {

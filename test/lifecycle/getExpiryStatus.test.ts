@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ExpiryInputError, PolicyError } from '../../src/errors.js';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
+import { thrown } from '../support/errors.js';
 
 const at = (iso: string) => new Date(iso);
 const before = (iso: string) => new Date(Date.parse(iso) - 1);
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('getExpiryStatus', () => {
   it('R-TZ-2 expires 2026-03-08 (spring forward) at 2026-03-09T03:59:59Z: renewal-due a millisecond before, expired at it', () => {

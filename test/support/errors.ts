@@ -13,3 +13,13 @@ export function thrownBy<E extends Error>(run: () => unknown, type: new (...args
 
 export const inputErrorOf = (run: () => unknown): ExpiryInputError => thrownBy(run, ExpiryInputError);
 export const policyErrorOf = (run: () => unknown): PolicyError => thrownBy(run, PolicyError);
+
+/** Whatever `run` throws; fails the test if it throws nothing. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
