@@ -23,6 +23,11 @@ describe('calendar day numbers', () => {
     );
   });
 
+  it('R-IN-1 knows the length of every month, with the Gregorian leap rules (2000 and 2024 leap, 2100 and 2026 not)', () => {
+    expect([2000, 2024, 2026, 2100, 1900, 2400].map((year) => daysInMonth(year, 2))).toEqual([29, 29, 28, 28, 28, 29]);
+    expect(Array.from({ length: 12 }, (_, i) => daysInMonth(2026, i + 1))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+  });
+
   it('R-TZ-4 clamps months at the month end: 2026-08-31 + 6 months is 2027-02-28', () => {
     expect(formatDayNumber(addMonthsToDayNumber(day('2026-08-31'), 6))).toBe('2027-02-28');
     expect(formatDayNumber(addMonthsToDayNumber(day('2027-08-31'), 6))).toBe('2028-02-29');
