@@ -1,4 +1,5 @@
 import { dayNumberOf } from './civil.js';
+import { remember } from '../memo.js';
 
 /**
  * The business clock's time-zone primitives (R-TZ-1…3), on `Intl.DateTimeFormat`
@@ -11,8 +12,6 @@ import { dayNumberOf } from './civil.js';
  */
 
 const MS_PER_DAY = 86_400_000;
-/** A memo is cleared whole when it reaches this size: O(1), bounded, exact. */
-const MEMO_LIMIT = 65_536;
 
 interface ZoneMemo {
   readonly format: Intl.DateTimeFormat;
@@ -56,11 +55,6 @@ function memoFor(timeZone: string): ZoneMemo {
   return memo;
 }
 
-function remember(map: Map<number, number>, key: number, value: number): number {
-  if (map.size >= MEMO_LIMIT) map.clear();
-  map.set(key, value);
-  return value;
-}
 
 /** The zone's UTC offset in milliseconds at an instant (local wall time − UTC). */
 export function offsetAt(timeZone: string, instant: number): number {

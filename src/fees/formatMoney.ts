@@ -2,6 +2,7 @@ import { ExpiryInputError } from '../errors.js';
 import { atTheDoor, describe, readField, requireRecord } from '../input/read.js';
 import { currencyFractionDigits } from '../policy/validate.js';
 import type { Money } from './money.js';
+import { remember } from '../memo.js';
 
 /**
  * Formats a money value for display with `Intl.NumberFormat`, exactly: the amount goes
@@ -82,8 +83,7 @@ function fractionDigitsOf(currency: string): number {
   let digits = fractionDigitsByCurrency.get(currency);
   if (digits === undefined) {
     digits = currencyFractionDigits(currency, 'money.currency');
-    if (fractionDigitsByCurrency.size >= FORMATTER_LIMIT) fractionDigitsByCurrency.clear();
-    fractionDigitsByCurrency.set(currency, digits);
+    remember(fractionDigitsByCurrency, currency, digits, FORMATTER_LIMIT);
   }
   return digits;
 }
@@ -98,8 +98,7 @@ function formatterFor(locales: string | string[], localeKey: string, currency: s
     } catch {
       throw new ExpiryInputError('invalid-value', 'locale', `${describe(locales)} is not a BCP 47 locale such as "en-US" or "de-DE"`);
     }
-    if (formatters.size >= FORMATTER_LIMIT) formatters.clear();
-    formatters.set(key, formatter);
+    remember(formatters, key, formatter, FORMATTER_LIMIT);
   }
   return formatter;
 }

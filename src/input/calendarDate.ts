@@ -1,6 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
+import { remember } from '../memo.js';
 
 /** A checked calendar date: its day number since 1970-01-01 (R-IN-1). */
 export type DayNumber = number & { readonly __brand: 'DayNumber' };
@@ -40,12 +41,8 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new ExpiryInputError('date-out-of-range', path, `${value} is outside the supported years ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  if (parsedDates.size >= MEMO_LIMIT) parsedDates.clear();
-  const dayNumber = dayNumberOf(year, month, day) as DayNumber;
-  parsedDates.set(value, dayNumber);
-  return dayNumber;
+  return remember(parsedDates, value, dayNumberOf(year, month, day) as DayNumber);
 }
 
 /** Valid date strings already parsed: a batch parses each distinct date once. Bounded. */
 const parsedDates = new Map<string, DayNumber>();
-const MEMO_LIMIT = 65_536;

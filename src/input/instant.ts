@@ -1,6 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
+import { remember } from '../memo.js';
 
 /** A checked instant: epoch milliseconds (R-IN-2). */
 export type Instant = number & { readonly __brand: 'Instant' };
@@ -41,17 +42,14 @@ export function parseInstant(value: unknown, path: string): Instant {
   if (typeof value === 'string') {
     const known = parsedInstants.get(value);
     if (known !== undefined) return known;
-    const instant = parseIsoInstant(value, path);
-    if (parsedInstants.size >= MEMO_LIMIT) parsedInstants.clear();
-    parsedInstants.set(value, instant);
-    return instant;
+    return remember(parsedInstants, value, parseIsoInstant(value, path), INSTANT_MEMO_LIMIT);
   }
   throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
 }
 
 /** Valid ISO strings already parsed: a batch's "now" and windows are parsed once. Bounded. */
 const parsedInstants = new Map<string, Instant>();
-const MEMO_LIMIT = 4096;
+const INSTANT_MEMO_LIMIT = 4096;
 
 function parseIsoInstant(text: string, path: string): Instant {
   const match = ISO_PATTERN.exec(text);

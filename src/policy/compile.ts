@@ -95,11 +95,4 @@ export function policyMemo<K, V>(compiled: CompiledPolicy, name: string): Map<K,
   return memo as Map<K, V>;
 }
 
-const MEMO_LIMIT = 65_536;
-
-/** Stores `value` under `key`, clearing the memo first when it is full. */
-export function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
-  return value;
-}
+export { remember } from '../memo.js';
