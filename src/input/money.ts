@@ -37,7 +37,7 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   try {
     amount = new Decimal(text);
   } catch {
-    throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a number`);
+    throw new ExpiryInputError('invalid-amount', path, `${describe(value)} claims to be a Decimal but is not a number`);
   }
   if (!amount.isFinite()) {
     throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a finite amount`);
