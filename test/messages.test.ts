@@ -7,7 +7,9 @@ import {
   formatMoney,
   getCapabilities,
   getExpiryStatus,
+  getReminderSchedule,
   getRemindersDue,
+  getTimeline,
   quoteReactivationFee,
 } from '../src/index.js';
 import { isLibraryError } from '../src/errors.js';
@@ -30,6 +32,9 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   // The door: subscriptions and the values in them.
   ['no subscription', () => status(undefined, NOW), 'missing', 'subscription', 'a subscription is required'],
   ['a subscription that is a string', () => status('2026-03-08', NOW), 'wrong-type', 'subscription', 'a subscription must be an object, got "2026-03-08"'],
+  ['a subscription that is a list', () => status([SUB], NOW), 'wrong-type', 'subscription', 'a subscription must be an object, got an array'],
+  ['an id that is a function', () => status({ ...SUB, id: () => 'x' }, NOW), 'invalid-value', 'subscription.id', 'expected a non-empty string of at most 200 characters, got a function'],
+  ['an id that is null', () => status({ ...SUB, id: null }, NOW), 'invalid-value', 'subscription.id', 'expected a non-empty string of at most 200 characters, got null'],
   ['a field whose getter throws', () => status(getterThatThrows('expirationDate'), NOW), 'unreadable', 'subscription.expirationDate', 'this field could not be read (its getter threw)'],
   ['an instant that throws on inspection', () => status(SUB, new Proxy({}, { getPrototypeOf: () => { throw new Error('no'); } })), 'unreadable', 'now', 'this input could not be read (it threw while being inspected)'],
   ['no expiration date', () => status({}, NOW), 'missing', 'subscription.expirationDate', 'a calendar date (YYYY-MM-DD) is required'],
@@ -56,6 +61,25 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['an instant without offset', () => status(SUB, '2026-03-20T12:00:00'), 'ambiguous-instant', 'now', '2026-03-20T12:00:00 has no offset, so it could be any of 38 local times; add Z or an offset such as -05:00'],
   ['31 April at noon', () => status(SUB, '2026-04-31T12:00:00Z'), 'invalid-instant', 'now', '2026-04-31T12:00:00Z names a date or time that does not exist'],
   ['an offset of 25 hours', () => status(SUB, '2026-03-20T12:00:00+25:00'), 'invalid-instant', 'now', '2026-03-20T12:00:00+25:00 has an impossible offset +25:00'],
+  ['month 13', () => status(SUB, '2026-13-01T00:00:00Z'), 'invalid-instant', 'now', '2026-13-01T00:00:00Z names a date or time that does not exist'],
+  ['day 0', () => status(SUB, '2026-01-00T00:00:00Z'), 'invalid-instant', 'now', '2026-01-00T00:00:00Z names a date or time that does not exist'],
+  ['hour 24', () => status(SUB, '2026-01-01T24:00:00Z'), 'invalid-instant', 'now', '2026-01-01T24:00:00Z names a date or time that does not exist'],
+  ['minute 60', () => status(SUB, '2026-01-01T12:60:00Z'), 'invalid-instant', 'now', '2026-01-01T12:60:00Z names a date or time that does not exist'],
+  ['second 60', () => status(SUB, '2026-01-01T12:00:60Z'), 'invalid-instant', 'now', '2026-01-01T12:00:60Z names a date or time that does not exist'],
+  ['an offset of 60 minutes', () => status(SUB, '2026-03-20T12:00:00+05:60'), 'invalid-instant', 'now', '2026-03-20T12:00:00+05:60 has an impossible offset +05:60'],
+  ['an instant with a prefix', () => status(SUB, 'x2026-03-20T12:00:00Z'), 'invalid-instant', 'now', '"x2026-03-20T12:00:00Z" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z'],
+  ['an instant with a suffix', () => status(SUB, '2026-03-20T12:00:00Zx'), 'invalid-instant', 'now', '"2026-03-20T12:00:00Zx" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z'],
+  ['a date with a prefix', () => status({ expirationDate: 'x2026-03-08' }, NOW), 'invalid-date', 'subscription.expirationDate', '"x2026-03-08" is not a calendar date in the form YYYY-MM-DD'],
+  ['the year 3000', () => status({ expirationDate: '3000-01-01' }, NOW), 'date-out-of-range', 'subscription.expirationDate', '3000-01-01 is outside the supported years 1900–2999'],
+  ['month 13 of a date', () => status({ expirationDate: '2026-13-01' }, NOW), 'invalid-date', 'subscription.expirationDate', '2026-13-01 is not a day of the calendar'],
+  ['an extension with no end', () => status({ ...SUB, extension: {} }, NOW), 'missing', 'subscription.extension.endsOn', 'a calendar date (YYYY-MM-DD) is required'],
+  ['no window', () => getRemindersDue(SUB, undefined as never), 'missing', 'window', 'a window { from, to } is required'],
+  ['a number as policy', () => getExpiryStatus(SUB, NOW, 7 as never), 'wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted'],
+  ['null as policy', () => getExpiryStatus(SUB, NOW, null as never), 'wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted'],
+  ['a money value that is not an object', () => money('1.00 USD'), 'wrong-type', 'money', 'a money value { amount, currency } must be an object, got "1.00 USD"'],
+  ['an amount with a suffix', () => money({ amount: '1.00x', currency: 'USD' }), 'invalid-amount', 'money.amount', '"1.00x" is not an amount such as "300.00" (digits and an optional point; no signs, spaces or exponents)'],
+  ['a currency with a prefix', () => money({ amount: '1.00', currency: 'XUSD' }), 'invalid-value', 'money.currency', 'expected an ISO 4217 currency code such as "USD", got "XUSD"'],
+  ['a currency that is a number', () => money({ amount: '1.00', currency: 840 }), 'invalid-value', 'money.currency', 'expected an ISO 4217 currency code such as "USD", got 840'],
   ['an instant in 3000', () => status(SUB, '3000-01-01T15:00:00Z'), 'date-out-of-range', 'now', '3000-01-01T15:00:00.000Z is outside the supported years 1900–2999'],
   ['a window backwards', () => getRemindersDue(SUB, { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }), 'invalid-range', 'window.to', 'the window ends (2026-03-01T00:00:00.000Z) before it starts (2026-03-02T00:00:00.000Z); pass { from, to } with from ≤ to'],
 
@@ -126,6 +150,17 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['an order id group of 0', () => policy({ extensions: { orderId: { groups: [3, 0] } } }), 'invalid-number', 'policy.extensions.orderId.groups[1]', 'expected a group length from 1 to 32, got 0'],
   ['no order id groups', () => policy({ extensions: { orderId: { groups: [] } } }), 'invalid-value', 'policy.extensions.orderId.groups', 'an order id has from 1 to 8 groups'],
   ['a letter as separator', () => policy({ extensions: { orderId: { separator: 'a' } } }), 'invalid-value', 'policy.extensions.orderId.separator', 'expected one punctuation character such as "-", got "a"'],
+  ['a cadence to a fraction of a day', () => policy({ reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: 0, through: 1.5 }] } }), 'invalid-number', 'policy.reminders.cadences[0].through', 'expected a whole number from -120 to 120, got 1.5'],
+  ['quiet hours of no length', () => policy({ reminders: { quietHours: { start: '08:00', end: '08:00' } } }), 'invalid-time', 'policy.reminders.quietHours.end', 'the allowed window must end after it starts (08:00–08:00)'],
+  ['a send time with a prefix', () => policy({ reminders: { sendTimes: { email: 'x09:00' } } }), 'invalid-time', 'policy.reminders.sendTimes.email', '"x09:00" is not a time of day such as "09:00" or "23:59:59"'],
+  ['an order id group of 33', () => policy({ extensions: { orderId: { groups: [33] } } }), 'invalid-number', 'policy.extensions.orderId.groups[0]', 'expected a group length from 1 to 32, got 33'],
+  ['an order id group of 2.5', () => policy({ extensions: { orderId: { groups: [2.5] } } }), 'invalid-number', 'policy.extensions.orderId.groups[0]', 'expected a group length from 1 to 32, got 2.5'],
+  ['an order id group that is text', () => policy({ extensions: { orderId: { groups: ['3'] } } }), 'invalid-number', 'policy.extensions.orderId.groups[0]', 'expected a group length from 1 to 32, got "3"'],
+  ['nine order id groups', () => policy({ extensions: { orderId: { groups: [1, 1, 1, 1, 1, 1, 1, 1, 1] } } }), 'invalid-value', 'policy.extensions.orderId.groups', 'an order id has from 1 to 8 groups'],
+  ['a rate with a suffix', () => policy({ fees: { recovery: { rate: '0.15x' } } }), 'invalid-number', 'policy.fees.recovery.rate', 'expected a decimal such as "0.15" or "25.00", got "0.15x"'],
+  ['a rate with a prefix', () => policy({ fees: { recovery: { rate: 'x0.15' } } }), 'invalid-number', 'policy.fees.recovery.rate', 'expected a decimal such as "0.15" or "25.00", got "x0.15"'],
+  ['a rate of NaN', () => policy({ fees: { recovery: { rate: Number.NaN } } }), 'invalid-number', 'policy.fees.recovery.rate', 'expected a decimal such as "0.15" or "25.00", got NaN'],
+  ['fees that are a string', () => policy({ fees: 'cheap' }), 'wrong-type', 'policy.fees', 'expected an object, got "cheap"'],
   ['a policy not made by definePolicy', () => getExpiryStatus(SUB, NOW, 'strict' as never), 'wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted'],
 ];
 
@@ -150,6 +185,49 @@ describe('R-IN-4 error messages', () => {
         expect(message.trim().split(/\s+/).length, message).toBeGreaterThanOrEqual(3);
         expect(message).not.toMatch(/\[object |undefined undefined/);
       }
+    }
+  });
+
+  it('R-IN-4 an argument that throws while being read is named as that argument', () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const R = revoked.proxy as never;
+    const window = { from: NOW, to: NOW };
+    const doors: readonly [string, () => unknown][] = [
+      ['subscription', () => getExpiryStatus(R, NOW)],
+      ['now', () => getExpiryStatus(SUB, R)],
+      ['policy', () => getExpiryStatus(SUB, NOW, R)],
+      ['subscription', () => getCapabilities(R, NOW, 'owner')],
+      ['now', () => getCapabilities(SUB, R, 'owner')],
+      ['role', () => getCapabilities(SUB, NOW, R)],
+      ['policy', () => getCapabilities(SUB, NOW, 'owner', R)],
+      ['subscription', () => getTimeline(R)],
+      ['policy', () => getTimeline(SUB, R)],
+      ['subscription', () => quoteReactivationFee(R, NOW)],
+      ['now', () => quoteReactivationFee(SUB, R)],
+      ['policy', () => quoteReactivationFee(SUB, NOW, R)],
+      ['subscription', () => getReminderSchedule(R)],
+      ['policy', () => getReminderSchedule(SUB, R)],
+      ['subscription', () => getRemindersDue(R, window)],
+      ['window', () => getRemindersDue(SUB, R)],
+      ['policy', () => getRemindersDue(SUB, window, R)],
+      ['request', () => checkExtensionEligibility(R)],
+      ['policy', () => checkExtensionEligibility({ subscription: SUB, requestedAt: NOW }, R)],
+      ['text', () => findOrderId(R)],
+      ['policy', () => findOrderId('ABC-123-45678', R)],
+      ['money', () => formatMoney(R)],
+      ['locale', () => formatMoney({ amount: '1.00', currency: 'USD' }, R)],
+      ['policy', () => definePolicy(R)],
+      ['policy', () => definePolicy({}, R)],
+    ];
+    for (const [path, run] of doors) {
+      let caught: unknown;
+      try {
+        run();
+      } catch (error) {
+        caught = error;
+      }
+      expect({ path: (caught as { path?: string } | undefined)?.path, code: (caught as { code?: string } | undefined)?.code }, String(run)).toEqual({ path, code: 'unreadable' });
     }
   });
 });

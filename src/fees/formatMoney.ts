@@ -21,7 +21,8 @@ import { remember } from '../memo.js';
  * formatMoney({ amount: '300', currency: 'JPY' }, 'ja-JP'); //=> '￥300'
  */
 export function formatMoney(money: Money, locale?: string | readonly string[]): string {
-  const { amount, currency, locales, key } = atTheDoor('money', () => ({ ...parseMoneyValue(money), ...parseLocale(locale) }));
+  const { amount, currency } = atTheDoor('money', () => parseMoneyValue(money));
+  const { locales, key } = atTheDoor('locale', () => parseLocale(locale));
   return formatterFor(locales, key, currency).format(amount);
 }
 

@@ -28,15 +28,17 @@ import type { Reminder, ReminderWindow } from './types.js';
  * //=> ['sub_42:email:2026-03-08', 'sub_42:sms:2026-03-08', 'sub_42:phone:2026-03-08']
  */
 export function getRemindersDue(subscription: Subscription, window: ReminderWindow, policy?: Policy): readonly Reminder[] {
-  const [parsed, from, to, compiled] = atTheDoor('window', () => {
-    const subscriptionParsed = parseSubscription(subscription);
+  // One door per argument, so an argument that throws while being read is named as itself.
+  const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
+  const [from, to] = atTheDoor('window', () => {
     const record = requireRecord(window, 'window', 'a window { from, to }');
     const fromInstant = parseInstant(readField(record, 'from', 'window'), 'window.from');
     const toInstant = parseInstant(readField(record, 'to', 'window'), 'window.to');
     if (toInstant < fromInstant) {
       throw new ExpiryInputError('invalid-range', 'window.to', `the window ends (${new Date(toInstant).toISOString()}) before it starts (${new Date(fromInstant).toISOString()}); pass { from, to } with from ≤ to`);
     }
-    return [subscriptionParsed, fromInstant, toInstant, resolvePolicy(policy)] as const;
+    return [fromInstant, toInstant] as const;
   });
+  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   return remindersDueOf(parsed, from, to, compiled);
 }

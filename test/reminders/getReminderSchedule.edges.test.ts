@@ -51,3 +51,12 @@ describe('getReminderSchedule (edges)', () => {
     expect(isOrdered(schedule)).toBe(true);
   });
 });
+
+describe('R-RM-3 ties in the schedule', () => {
+  it('R-RM-3 reminders sent at the same instant come in code-unit order of channel, never policy order', () => {
+    const policy = definePolicy({ reminders: { sendTimes: { email: '09:00', sms: '09:00', phone: '09:00' } } } as never);
+    const onTheDay = getReminderSchedule({ expirationDate: '2026-03-08' }, policy).filter((reminder) => reminder.date === '2026-03-08');
+    expect(onTheDay.map((reminder) => reminder.channel)).toEqual(['email', 'phone', 'sms']);
+    expect(new Set(onTheDay.map((reminder) => reminder.sendAt.getTime())).size).toBe(1);
+  });
+});
