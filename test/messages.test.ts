@@ -13,6 +13,7 @@ import {
   quoteReactivationFee,
 } from '../src/index.js';
 import { isLibraryError } from '../src/errors.js';
+import { thrown } from './support/errors.js';
 
 /**
  * R-IN-4: bad input gets a typed error with a `code`, a `path` and a plain message that
@@ -166,25 +167,17 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
 
 describe('R-IN-4 error messages', () => {
   it.each(CATALOGUE)('R-IN-4 %s: says what is wrong, where, and how to fix it', (_call, run, code, path, message) => {
-    let caught: unknown;
-    try {
-      run();
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrown(run);
     expect(isLibraryError(caught), String(caught)).toBe(true);
     expect({ code: (caught as Error & { code: string }).code, path: (caught as Error & { path: string }).path, message: (caught as Error).message }).toEqual({ code, path, message: `${path}: ${message}` });
   });
 
   it('R-IN-4 every message is a plain sentence: at least three words, no stray "[object" or "undefined undefined"', () => {
     for (const [, run] of CATALOGUE) {
-      try {
-        run();
-      } catch (error) {
-        const message = (error as Error).message.slice((error as Error & { path: string }).path.length + 2);
-        expect(message.trim().split(/\s+/).length, message).toBeGreaterThanOrEqual(3);
-        expect(message).not.toMatch(/\[object |undefined undefined/);
-      }
+      const error = thrown(run) as Error & { path: string };
+      const message = error.message.slice(error.path.length + 2);
+      expect(message.trim().split(/\s+/).length, message).toBeGreaterThanOrEqual(3);
+      expect(message).not.toMatch(/\[object |undefined undefined/);
     }
   });
 
@@ -221,13 +214,8 @@ describe('R-IN-4 error messages', () => {
       ['policy', () => definePolicy({}, R)],
     ];
     for (const [path, run] of doors) {
-      let caught: unknown;
-      try {
-        run();
-      } catch (error) {
-        caught = error;
-      }
-      expect({ path: (caught as { path?: string } | undefined)?.path, code: (caught as { code?: string } | undefined)?.code }, String(run)).toEqual({ path, code: 'unreadable' });
+      const caught = thrown(run) as { path?: string; code?: string };
+      expect({ path: caught.path, code: caught.code }, String(run)).toEqual({ path, code: 'unreadable' });
     }
   });
 });
