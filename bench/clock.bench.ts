@@ -1,6 +1,6 @@
 import { fromZonedTime, toZonedTime } from 'date-fns-tz';
 import { dayNumberOf, formatDayNumber } from '../src/clock/civil.js';
-import { clearZoneMemos, instantOf, localDayOf } from '../src/clock/zone.js';
+import { clearZoneMemos, instantOf, localDayOf } from '../test/support/zone.js';
 import type { BenchGroup } from './harness.js';
 
 /** The business clock against date-fns-tz called directly, on the same inputs. */

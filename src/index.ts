@@ -17,7 +17,7 @@ export type { Phase, Access, NextPhase, ExpiryStatus, KnownRole, Capabilities, T
 
 export { getReminderSchedule } from './reminders/getReminderSchedule.js';
 export { getRemindersDue } from './reminders/getRemindersDue.js';
-export type { Reminder, ReminderWindow } from './reminders/types.js';
+export type { DueReminder, Reminder, ReminderWindow } from './reminders/types.js';
 
 export { quoteReactivationFee } from './fees/quoteReactivationFee.js';
 export type { FeeQuote } from './fees/quoteReactivationFee.js';

@@ -22,6 +22,8 @@ import { thrown } from './support/errors.js';
  * deliberate change to this file, reviewed like any other change to the public surface.
  */
 const SUB = { expirationDate: '2026-03-08', invoiceAmount: '300.00' } as const;
+/** getRemindersDue needs the id that makes keys unique (R-RM-3). */
+const SUB_WITH_ID = { ...SUB, id: 'sub_1' } as const;
 const NOW = '2026-03-20T12:00:00Z';
 const status = (subscription: unknown, now: unknown) => getExpiryStatus(subscription as never, now as never);
 const policy = (overrides: unknown) => definePolicy(overrides as never);
@@ -74,7 +76,7 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['the year 3000', () => status({ expirationDate: '3000-01-01' }, NOW), 'date-out-of-range', 'subscription.expirationDate', '3000-01-01 is outside the supported years 1900–2999'],
   ['month 13 of a date', () => status({ expirationDate: '2026-13-01' }, NOW), 'invalid-date', 'subscription.expirationDate', '2026-13-01 is not a day of the calendar'],
   ['an extension with no end', () => status({ ...SUB, extension: {} }, NOW), 'missing', 'subscription.extension.endsOn', 'a calendar date (YYYY-MM-DD) is required'],
-  ['no window', () => getRemindersDue(SUB, undefined as never), 'missing', 'window', 'a window { from, to } is required'],
+  ['no window', () => getRemindersDue(SUB_WITH_ID, undefined as never), 'missing', 'window', 'a window { from, to } is required'],
   ['a number as policy', () => getExpiryStatus(SUB, NOW, 7 as never), 'wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted'],
   ['null as policy', () => getExpiryStatus(SUB, NOW, null as never), 'wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted'],
   ['a money value that is not an object', () => money('1.00 USD'), 'wrong-type', 'money', 'a money value { amount, currency } must be an object, got "1.00 USD"'],
@@ -82,7 +84,7 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['a currency with a prefix', () => money({ amount: '1.00', currency: 'XUSD' }), 'invalid-value', 'money.currency', 'expected an ISO 4217 currency code such as "USD", got "XUSD"'],
   ['a currency that is a number', () => money({ amount: '1.00', currency: 840 }), 'invalid-value', 'money.currency', 'expected an ISO 4217 currency code such as "USD", got 840'],
   ['an instant in 3000', () => status(SUB, '3000-01-01T15:00:00Z'), 'date-out-of-range', 'now', '3000-01-01T15:00:00.000Z is outside the supported years 1900–2999'],
-  ['a window backwards', () => getRemindersDue(SUB, { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }), 'invalid-range', 'window.to', 'the window ends (2026-03-01T00:00:00.000Z) before it starts (2026-03-02T00:00:00.000Z); pass { from, to } with from ≤ to'],
+  ['a window backwards', () => getRemindersDue(SUB_WITH_ID, { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' }), 'invalid-range', 'window.to', 'the window ends (2026-03-01T00:00:00.000Z) before it starts (2026-03-02T00:00:00.000Z); pass { from, to } with from ≤ to'],
 
   // Money coming in.
   ['no invoice on a priced quote', () => quoteReactivationFee({ expirationDate: '2026-03-08' }, NOW), 'missing', 'subscription.invoiceAmount', 'the invoice amount as it stood at expiration is required to quote a reactivation fee (12 days past expiry); pass it in USD, such as "300.00"'],
@@ -202,8 +204,8 @@ describe('R-IN-4 error messages', () => {
       ['subscription', () => getReminderSchedule(R)],
       ['policy', () => getReminderSchedule(SUB, R)],
       ['subscription', () => getRemindersDue(R, window)],
-      ['window', () => getRemindersDue(SUB, R)],
-      ['policy', () => getRemindersDue(SUB, window, R)],
+      ['window', () => getRemindersDue(SUB_WITH_ID, R)],
+      ['policy', () => getRemindersDue(SUB_WITH_ID, window, R)],
       ['request', () => checkExtensionEligibility(R)],
       ['policy', () => checkExtensionEligibility({ subscription: SUB, requestedAt: NOW }, R)],
       ['text', () => findOrderId(R)],

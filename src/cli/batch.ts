@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { parse as parseCsv } from 'csv-parse';
-import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
+import type { getExpiryStatus, quoteReactivationFee, Reminder } from '../index.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription } from '../input/subscription.js';
@@ -40,7 +40,7 @@ interface InputRecord {
 }
 
 type Outcome =
-  | { readonly line: number; readonly ok: true; readonly id: string | undefined; readonly status: ReturnType<typeof getExpiryStatus>; readonly fee: ReturnType<typeof quoteReactivationFee>; readonly remindersDue: ReturnType<typeof getRemindersDue> | undefined }
+  | { readonly line: number; readonly ok: true; readonly id: string | undefined; readonly status: ReturnType<typeof getExpiryStatus>; readonly fee: ReturnType<typeof quoteReactivationFee>; readonly remindersDue: readonly Reminder[] | undefined }
   | { readonly line: number; readonly ok: false; readonly id: string | undefined; readonly error: { readonly code: string; readonly path: string; readonly message: string } };
 
 const CSV_COLUMNS = ['line', 'ok', 'id', 'phase', 'expirationDate', 'daysUntilExpiry', 'daysPastExpiry', 'feeKind', 'fee', 'total', 'currency', 'remindersDue', 'errorCode', 'errorPath', 'errorMessage'] as const;

@@ -98,7 +98,7 @@ const quote: Command = (args, context) => {
 function reminderTable(reminders: readonly Reminder[], zone: string): string {
   return renderTable(
     ['date', 'channel', 'cadence', 'send at', 'days before', 'key'],
-    reminders.map((r) => [r.date, r.channel, r.cadence, localTime(r.sendAt, zone), String(r.daysBeforeExpiry), r.key]),
+    reminders.map((r) => [r.date, r.channel, r.cadence, localTime(r.sendAt, zone), String(r.daysBeforeExpiry), r.key ?? '']),
   );
 }
 

@@ -33,11 +33,17 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Formats a day number as `YYYY-MM-DD`. */
+/** Formats a day number as `YYYY-MM-DD` (years 1000–9999, which covers the supported 1900–2999). */
 export function formatDayNumber(dayNumber: number): string {
   const [year, month, day] = civilOf(dayNumber);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
 }
+
+/** `'00'` … `'31'`: month and day numbers as two digits. */
+const TWO_DIGITS: readonly string[] = [
+  '00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14', '15',
+  '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31',
+];
 
 /**
  * Adds calendar months with end-of-month clamping (R-TZ-4):

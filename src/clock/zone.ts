@@ -1,69 +1,204 @@
 import { dayNumberOf } from './civil.js';
-import { remember } from '../memo.js';
 
 /**
- * The business clock's time-zone primitives (R-TZ-1…3), on `Intl.DateTimeFormat`
- * with a fixed locale, so nothing depends on the host's `TZ` or locale (R-PURE-3).
+ * The business clock's time-zone engine (R-TZ-1…3). `Intl.DateTimeFormat` (with a fixed
+ * locale and calendar, so neither the host's `TZ` nor its locale matter: R-PURE-3) is the
+ * only source of zone data, but it is read once per zone and period, not once per instant:
+ * a zone's UTC-offset transitions are learnt lazily, a period at a time, and kept in a
+ * sorted table, as the Temporal polyfills do. After that, "offset at an instant", "local day
+ * of an instant" and "instant of a local date and time" are a table lookup and integer
+ * arithmetic.
  *
- * Batches call these for hundreds of thousands of subscriptions: each formatter is
- * built once per zone and every answer is memoised in a bounded map per zone, so a
- * batch pays the ~3 µs of `formatToParts` once per distinct (zone, instant) or
- * (zone, local date, local time), not once per call.
+ * Memory is bounded by the calendar, not by the inputs: one entry per learnt period (at most
+ * {@link PERIODS_1900_TO_2999} per zone for the supported years) plus one per transition in
+ * it (about two a year in a zone with daylight saving time, so about 2,200 for 1900–2999).
  */
+export interface Zone {
+  readonly timeZone: string;
+  /** Learnt periods by index (`Math.floor(instant / PERIOD_MS)`). */
+  readonly periods: Map<number, Period>;
+  /** Built on first need: reading a table that is already learnt needs no formatter. */
+  format: Intl.DateTimeFormat | undefined;
+}
+
+/**
+ * The offsets of one period: `offsets[0]` holds from the period's start, `offsets[i + 1]`
+ * from `transitions[i]` on (both in epoch milliseconds; transitions ascending).
+ */
+interface Period {
+  readonly transitions: readonly number[];
+  readonly offsets: readonly number[];
+}
 
 const MS_PER_DAY = 86_400_000;
 
-interface ZoneMemo {
-  readonly format: Intl.DateTimeFormat;
-  /** local wall time (as if UTC, ms) → instant */
-  readonly instants: Map<number, number>;
-  /** instant (ms) → offset (ms) */
-  readonly offsets: Map<number, number>;
+/** A period is 32 days: short enough that a first call learns little it does not need. */
+const PERIOD_MS = 32 * MS_PER_DAY;
+
+/**
+ * The probe spacing inside a period. Two probes with the same offset are taken to have no
+ * transition between them, so this must be shorter than the shortest time between two
+ * transitions of any zone. Scanning every zone of ICU's tz data every 6 hours over 1900–2100,
+ * the closest consecutive transitions are 7 days apart (Brazil in 2000, Gaza and Hebron from
+ * 2040); 4 days leaves a margin. test/clock/zoneTable.property.test.ts compares the table
+ * with Intl around real transitions of the zones with the oddest histories.
+ */
+const PROBE_MS = 4 * MS_PER_DAY;
+
+/** How many periods the supported years 1900–2999 span (the bound on a zone's table). */
+export const PERIODS_1900_TO_2999 = Math.ceil((Date.UTC(3000, 0, 1) - Date.UTC(1900, 0, 1)) / PERIOD_MS) + 1;
+
+const zones = /* @__PURE__ */ new Map<string, Zone>();
+
+/**
+ * The engine of an IANA time zone, or `undefined` when this runtime does not know it. Never
+ * throws. Engines are kept under the zone's canonical name only (one per zone that exists,
+ * however many spellings callers use), so the registry stays bounded.
+ */
+export function findZone(timeZone: string): Zone | undefined {
+  const known = zones.get(timeZone);
+  if (known !== undefined) return known;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = formatterFor(timeZone);
+  } catch {
+    return undefined;
+  }
+  const canonical = format.resolvedOptions().timeZone;
+  const zone = zones.get(canonical) ?? { timeZone: canonical, periods: new Map<number, Period>(), format };
+  zones.set(canonical, zone);
+  return zone;
 }
 
-const zones = new Map<string, ZoneMemo>();
+/** The engine of a zone known to be valid (validated at the door). */
+export function zoneOf(timeZone: string): Zone {
+  return findZone(timeZone) as Zone;
+}
 
 /** Is `timeZone` an IANA time zone this runtime knows? Never throws. */
 export function isKnownTimeZone(timeZone: string): boolean {
-  if (zones.has(timeZone)) return true;
-  try {
-    memoFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return findZone(timeZone) !== undefined;
 }
-
-function memoFor(timeZone: string): ZoneMemo {
-  let memo = zones.get(timeZone);
-  if (memo === undefined) {
-    const format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    memo = { format, instants: new Map(), offsets: new Map() };
-    zones.set(timeZone, memo);
-  }
-  return memo;
-}
-
 
 /** The zone's UTC offset in milliseconds at an instant (local wall time − UTC). */
-export function offsetAt(timeZone: string, instant: number): number {
-  const memo = memoFor(timeZone);
-  const known = memo.offsets.get(instant);
-  if (known !== undefined) return known;
+export function offsetAt(zone: Zone, instant: number): number {
+  const index = Math.floor(instant / PERIOD_MS);
+  const period = zone.periods.get(index) ?? learnPeriod(zone, index);
+  const { transitions, offsets } = period;
+  let position = 0;
+  while (position < transitions.length && (transitions[position] as number) <= instant) position += 1;
+  return offsets[position] as number;
+}
+
+/** The local wall time, as milliseconds since 1970-01-01T00:00 local, of an instant. */
+export function wallTimeAt(zone: Zone, instant: number): number {
+  return instant + offsetAt(zone, instant);
+}
+
+/** The local calendar day number of an instant in a zone (R-TZ-5). */
+export function localDayOf(zone: Zone, instant: number): number {
+  return Math.floor(wallTimeAt(zone, instant) / MS_PER_DAY);
+}
+
+/**
+ * The instant of a local day and time of day, disambiguated as Temporal's `'compatible'`
+ * does (R-TZ-3, after its GetNamedTimeZoneEpochNanoseconds): in a fall-back overlap the
+ * earlier instant; in a spring-forward gap the wall time is pushed forward by the length of
+ * the gap (02:30 in New York on 2026-03-08 is 03:30 EDT).
+ */
+export function instantOf(zone: Zone, dayNumber: number, msOfDay: number): number {
+  const wall = dayNumber * MS_PER_DAY + msOfDay;
+  // The offsets a day either side bound every offset this wall time could have. When both
+  // lie in one period without transitions (nearly always), the offset is that period's.
+  const index = Math.floor((wall - MS_PER_DAY) / PERIOD_MS);
+  if (index === Math.floor((wall + MS_PER_DAY) / PERIOD_MS)) {
+    const period = zone.periods.get(index) ?? learnPeriod(zone, index);
+    if (period.transitions.length === 0) return wall - (period.offsets[0] as number);
+  }
+  const offsetBefore = offsetAt(zone, wall - MS_PER_DAY);
+  const offsetAfter = offsetAt(zone, wall + MS_PER_DAY);
+  const earlier = wall - offsetBefore;
+  const later = wall - offsetAfter;
+  const earlierFits = offsetAt(zone, earlier) === offsetBefore;
+  const laterFits = offsetAt(zone, later) === offsetAfter;
+  if (earlierFits && laterFits) return Math.min(earlier, later); // an overlap: the earlier instant
+  if (earlierFits) return earlier;
+  if (laterFits) return later;
+  // A gap: shift the wall time forward by the gap's length and take the later offset.
+  return wall + (offsetAfter - offsetBefore) - offsetAfter;
+}
+
+/**
+ * The stretches of constant offset that cover `[from, to)`: `[start, end, offset]` in
+ * ascending order, split at each transition. Rules defined on instants (quiet hours, R-RM-6)
+ * walk these instead of special-casing gaps and overlaps.
+ */
+export function offsetStretches(zone: Zone, from: number, to: number): Array<readonly [start: number, end: number, offset: number]> {
+  const stretches: Array<readonly [number, number, number]> = [];
+  for (let start = from; start < to; ) {
+    const end = nextTransitionAfter(zone, start, to);
+    stretches.push([start, end, offsetAt(zone, start)]);
+    start = end;
+  }
+  return stretches;
+}
+
+/** The first transition strictly after `instant` and before `limit`, else `limit`. */
+function nextTransitionAfter(zone: Zone, instant: number, limit: number): number {
+  for (let index = Math.floor(instant / PERIOD_MS); index * PERIOD_MS < limit; index += 1) {
+    const { transitions } = zone.periods.get(index) ?? learnPeriod(zone, index);
+    for (const transition of transitions) if (transition > instant) return Math.min(transition, limit);
+  }
+  return limit;
+}
+
+/**
+ * Reads a period's offsets from Intl: probes every {@link PROBE_MS}, and between two probes
+ * whose offsets differ, bisects to the second at which each change happens (tz transitions
+ * fall on whole seconds).
+ */
+function learnPeriod(zone: Zone, index: number): Period {
+  const start = index * PERIOD_MS;
+  const end = start + PERIOD_MS;
+  const transitions: number[] = [];
+  const offsets: number[] = [intlOffsetAt(zone, start)];
+  let probe = start;
+  let probeOffset = offsets[0] as number;
+  while (probe < end) {
+    const next = Math.min(end, probe + PROBE_MS);
+    const nextOffset = intlOffsetAt(zone, next);
+    // Between two probes: find each change in turn, until the offset is the later probe's.
+    let from = probe;
+    let fromOffset = probeOffset;
+    while (fromOffset !== nextOffset) {
+      let low = from;
+      let high = next;
+      while (high - low > 1000) {
+        const middle = low + Math.floor((high - low) / 2000) * 1000;
+        if (intlOffsetAt(zone, middle) === fromOffset) low = middle;
+        else high = middle;
+      }
+      fromOffset = intlOffsetAt(zone, high);
+      if (high < end) {
+        transitions.push(high);
+        offsets.push(fromOffset);
+      }
+      from = high;
+    }
+    probe = next;
+    probeOffset = nextOffset;
+  }
+  const period: Period = { transitions, offsets };
+  zone.periods.set(index, period);
+  return period;
+}
+
+/** The offset at an instant read directly from Intl (whole seconds: Intl shows no less). */
+function intlOffsetAt(zone: Zone, instant: number): number {
+  const format = zone.format ?? (zone.format = formatterFor(zone.timeZone));
   const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
   let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  for (const part of memo.format.formatToParts(wholeSecond)) {
+  for (const part of format.formatToParts(wholeSecond)) {
     switch (part.type) {
       case 'year': year = Number(part.value); break;
       case 'month': month = Number(part.value); break;
@@ -73,59 +208,34 @@ export function offsetAt(timeZone: string, instant: number): number {
       case 'second': second = Number(part.value); break;
     }
   }
-  const wall = dayNumberOf(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000;
-  return remember(memo.offsets, instant, wall - wholeSecond);
+  return dayNumberOf(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 - wholeSecond;
 }
 
-/** The local wall time, as milliseconds since 1970-01-01T00:00 local, of an instant. */
-export function wallTimeAt(timeZone: string, instant: number): number {
-  return instant + offsetAt(timeZone, instant);
+/** A formatter whose parts give the wall time in the zone; throws for an unknown zone. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
 }
 
-/** The local calendar day number of an instant in a zone (R-TZ-5). */
-export function localDayOf(timeZone: string, instant: number): number {
-  return Math.floor(wallTimeAt(timeZone, instant) / MS_PER_DAY);
-}
-
-/**
- * The instant of a local day and time of day, disambiguated as Temporal's
- * `'compatible'` does (R-TZ-3): in a fall-back overlap the earlier instant; in a
- * spring-forward gap the wall time is pushed forward by the length of the gap
- * (02:30 in New York on 2026-03-08 is 03:30 EDT).
- */
-export function instantOf(timeZone: string, dayNumber: number, msOfDay: number): number {
-  const memo = memoFor(timeZone);
-  const wall = dayNumber * MS_PER_DAY + msOfDay;
-  const known = memo.instants.get(wall);
-  if (known !== undefined) return known;
-  return remember(memo.instants, wall, resolveWallTime(timeZone, wall));
-}
-
-function resolveWallTime(timeZone: string, wall: number): number {
-  // The offsets a day either side bound every offset this wall time could have
-  // (zones change offset at most once in 48 hours), as in Temporal's
-  // GetNamedTimeZoneEpochNanoseconds.
-  const offsetBefore = offsetAt(timeZone, wall - MS_PER_DAY);
-  const offsetAfter = offsetAt(timeZone, wall + MS_PER_DAY);
-  const earlier = wall - offsetBefore;
-  const later = wall - offsetAfter;
-  const earlierFits = wallTimeAt(timeZone, earlier) === wall;
-  const laterFits = wallTimeAt(timeZone, later) === wall;
-  if (earlierFits && laterFits) return Math.min(earlier, later); // overlap: the earlier instant
-  if (earlierFits) return earlier;
-  if (laterFits) return later;
-  // A gap: shift the wall time forward by the gap's length and take the later instant.
-  const shifted = wall + (offsetAfter - offsetBefore);
-  return shifted - offsetAfter;
+/** Test and benchmark hook: the offset Intl itself gives at an instant, bypassing the table. */
+export function offsetFromIntl(zone: Zone, instant: number): number {
+  return intlOffsetAt(zone, instant);
 }
 
 /**
- * Forgets every memoised answer; the formatters stay, as they do not depend on the
- * host. For tests that must recompute under another host `TZ`, and cold benchmarks.
+ * Forgets every learnt table (benchmarks of a first call, and tests that must relearn under
+ * another host `TZ`). The answers never change: only the cost of the next call does.
  */
-export function clearZoneMemos(): void {
-  for (const memo of zones.values()) {
-    memo.instants.clear();
-    memo.offsets.clear();
-  }
+export function forgetZoneTables(): void {
+  zones.clear();
 }

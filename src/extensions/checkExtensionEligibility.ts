@@ -58,7 +58,7 @@ interface ParsedRequest {
 }
 
 function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecision {
-  const { timeZone } = policy;
+  const { timeZone, zone } = policy;
   const { requestDaysBefore, durationDays, cooldownDays } = policy.policy.extensions;
   const format = orderIdFormatOf(policy.policy);
   const boundaries = boundariesOf(request.subscription, policy);
@@ -87,7 +87,7 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
 
   // R-EXT-2: in time from the local start of (effective expiration − requestDaysBefore).
   const opensOnDay = boundaries.expirationDay - requestDaysBefore;
-  const opensAt = instantOf(timeZone, opensOnDay, 0);
+  const opensAt = instantOf(zone, opensOnDay, 0);
   const expirationDate = formatDayNumber(boundaries.expirationDay);
   if (now < opensAt) {
     const eligibleFromDate = formatDayNumber(opensOnDay);
@@ -103,14 +103,14 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
   let blocking: { readonly at: number; readonly retryDay: number; readonly retryAfter: number } | undefined;
   for (const previous of request.previousRequests) {
     if (previous > now) continue; // a later request cannot block an earlier one
-    const retryDay = localDayOf(timeZone, previous) + cooldownDays;
-    const retryAfter = instantOf(timeZone, retryDay, 0);
+    const retryDay = localDayOf(zone, previous) + cooldownDays;
+    const retryAfter = instantOf(zone, retryDay, 0);
     if (retryAfter > now && (blocking === undefined || retryAfter > blocking.retryAfter || (retryAfter === blocking.retryAfter && previous > blocking.at))) {
       blocking = { at: previous, retryDay, retryAfter };
     }
   }
   if (blocking !== undefined) {
-    const previousDate = formatDayNumber(localDayOf(timeZone, blocking.at));
+    const previousDate = formatDayNumber(localDayOf(zone, blocking.at));
     const retryAfterDate = formatDayNumber(blocking.retryDay);
     const tooLate = blocking.retryAfter >= boundaries.deletedAt && now < boundaries.deletedAt
       ? `; by then this subscription's data will have been deleted (${formatDayNumber(boundaries.deletionDay)}), so no further extension can be granted for it`
@@ -144,7 +144,7 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
   }
 
   // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
-  const endsOnDay = Math.max(localDayOf(timeZone, now), boundaries.expirationDay) + durationDays;
+  const endsOnDay = Math.max(localDayOf(zone, now), boundaries.expirationDay) + durationDays;
   const endsOn = formatDayNumber(endsOnDay);
   // The same boundaries the status will read once the extension is passed back (R-ST-2).
   const endsAt = boundariesFor(request.subscription.originalExpirationDay, endsOnDay, policy).expiresAt;

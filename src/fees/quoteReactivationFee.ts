@@ -150,10 +150,10 @@ function quoteAt(boundaries: Boundaries, instant: number, invoice: Invoice | und
     case 'extended':
       return Object.freeze({ kind: 'none', phase, expirationDate, expiresAt: resultDate(boundaries.expiresAt) });
     case 'unrecoverable':
-      return unrecoverableQuote(localDayOf(compiled.timeZone, instant) - boundaries.expirationDay, expirationDate, boundaries);
+      return unrecoverableQuote(localDayOf(compiled.zone, instant) - boundaries.expirationDay, expirationDate, boundaries);
     case 'expired':
     case 'deleted': {
-      const daysPastExpiry = localDayOf(compiled.timeZone, instant) - boundaries.expirationDay;
+      const daysPastExpiry = localDayOf(compiled.zone, instant) - boundaries.expirationDay;
       const kind = phase === 'expired' ? 'reactivation' : 'recovery';
       if (invoice === undefined) {
         throw new ExpiryInputError(
@@ -282,7 +282,7 @@ function nextIncreaseInReactivation(invoice: Invoice, current: Pricing, daysPast
 function nextIncreaseInRecovery(daysPastExpiry: number, boundaries: Boundaries, compiled: CompiledPolicy): number | undefined {
   const tomorrow = boundaries.expirationDay + daysPastExpiry + 1;
   if (compiled.recovery.dailyRate.isZero() || tomorrow > boundaries.lastRecoverableDay) return undefined;
-  return instantOf(compiled.timeZone, tomorrow, 0);
+  return instantOf(compiled.zone, tomorrow, 0);
 }
 
 function unrecoverableQuote(daysPastExpiry: number, expirationDate: string, boundaries: Boundaries): FeeQuote {

@@ -1,7 +1,6 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
-import { remember } from '../memo.js';
 
 /** A checked calendar date: its day number since 1970-01-01 (R-IN-1). */
 export type DayNumber = number & { readonly __brand: 'DayNumber' };
@@ -17,10 +16,6 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
  * rejected, and so is a `Date` (a calendar date has no time zone; an instant does).
  */
 export function parseCalendarDate(value: unknown, path: string): DayNumber {
-  if (typeof value === 'string') {
-    const known = parsedDates.get(value);
-    if (known !== undefined) return known;
-  }
   if (value === undefined || value === null) {
     throw new ExpiryInputError('missing', path, 'a calendar date (YYYY-MM-DD) is required');
   }
@@ -41,8 +36,5 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new ExpiryInputError('date-out-of-range', path, `${value} is outside the supported years ${MIN_YEAR}–${MAX_YEAR}`);
   }
-  return remember(parsedDates, value, dayNumberOf(year, month, day) as DayNumber);
+  return dayNumberOf(year, month, day) as DayNumber;
 }
-
-/** Valid date strings already parsed: a batch parses each distinct date once. Bounded. */
-const parsedDates = new Map<string, DayNumber>();

@@ -1,7 +1,6 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
-import { remember } from '../memo.js';
 
 /** A checked instant: epoch milliseconds (R-IN-2). */
 export type Instant = number & { readonly __brand: 'Instant' };
@@ -39,17 +38,9 @@ export function parseInstant(value: unknown, path: string): Instant {
     }
     return checkRange(value, path);
   }
-  if (typeof value === 'string') {
-    const known = parsedInstants.get(value);
-    if (known !== undefined) return known;
-    return remember(parsedInstants, value, parseIsoInstant(value, path), INSTANT_MEMO_LIMIT);
-  }
+  if (typeof value === 'string') return parseIsoInstant(value, path);
   throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
 }
-
-/** Valid ISO strings already parsed: a batch's "now" and windows are parsed once. Bounded. */
-const parsedInstants = new Map<string, Instant>();
-const INSTANT_MEMO_LIMIT = 4096;
 
 function parseIsoInstant(text: string, path: string): Instant {
   const match = ISO_PATTERN.exec(text);

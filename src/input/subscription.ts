@@ -1,5 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import { isKnownTimeZone } from '../clock/zone.js';
+import { findZone, type Zone } from '../clock/zone.js';
 import { parseCalendarDate, type DayNumber } from './calendarDate.js';
 import { describe, readField, requireRecord } from './read.js';
 import type { Decimal } from '../money/decimal.js';
@@ -45,7 +45,8 @@ export interface ParsedSubscription {
   /** Raw; parsed by the fee module, which alone needs it. */
   readonly invoiceAmount: unknown;
   readonly paymentMethod: string | undefined;
-  readonly recipientTimeZone: string | undefined;
+  /** The recipient's zone engine, when the subscription names one (R-RM-6). */
+  readonly recipientZone: Zone | undefined;
 }
 
 /** Checks a subscription's fields (R-IN-1, R-IN-4); `path` names it in errors. */
@@ -76,7 +77,8 @@ export function parseSubscription(value: unknown, path = 'subscription'): Parsed
   }
 
   const recipientTimeZone = readField(record, 'recipientTimeZone', path);
-  if (recipientTimeZone !== undefined && (typeof recipientTimeZone !== 'string' || !isKnownTimeZone(recipientTimeZone))) {
+  const recipientZone = typeof recipientTimeZone === 'string' ? findZone(recipientTimeZone) : undefined;
+  if (recipientTimeZone !== undefined && recipientZone === undefined) {
     throw new ExpiryInputError('invalid-time-zone', `${path}.recipientTimeZone`, `${describe(recipientTimeZone)} is not an IANA time zone such as "Europe/Berlin"`);
   }
 
@@ -87,6 +89,6 @@ export function parseSubscription(value: unknown, path = 'subscription'): Parsed
     extended: expirationDay !== originalExpirationDay,
     invoiceAmount: readField(record, 'invoiceAmount', path),
     paymentMethod,
-    recipientTimeZone,
+    recipientZone,
   };
 }

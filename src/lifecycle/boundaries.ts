@@ -2,13 +2,12 @@ import { addMonthsToDayNumber } from '../clock/civil.js';
 import { instantOf } from '../clock/zone.js';
 import type { DayNumber } from '../input/calendarDate.js';
 import type { ParsedSubscription } from '../input/subscription.js';
-import { policyMemo, remember, type CompiledPolicy } from '../policy/compile.js';
+import type { CompiledPolicy } from '../policy/compile.js';
 
 /**
  * The single source of every date of a subscription's lifecycle (SPEC §2, §6):
  * status, fees, reminders, extensions and the timeline all read these, so they can
- * never disagree. Computed once per (policy, original date, effective date) and
- * memoised: a batch pays the time-zone work once per distinct date.
+ * never disagree. Each is a few lookups in the zone's learnt offset table.
  */
 export interface Boundaries {
   /** Original expiration date, as sold. */
@@ -43,25 +42,19 @@ export function boundariesOf(subscription: ParsedSubscription, policy: CompiledP
 
 /** The boundaries for an original and an effective expiration day. */
 export function boundariesFor(originalExpirationDay: DayNumber | number, expirationDay: DayNumber | number, policy: CompiledPolicy): Boundaries {
-  const memo = policyMemo<number, Boundaries>(policy, 'boundaries');
-  // Day numbers of 1900–2999 are below 2^19, so this key is exact and unique.
-  const key = originalExpirationDay * 1_048_576 + (expirationDay - originalExpirationDay);
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-
-  const { timeZone, expiryMs } = policy;
+  const { zone, expiryMs } = policy;
   const { renewalInvoiceDaysBefore, deletionDay: deletionAfter, recoveryWindowMonths } = policy.policy;
-  const renewalDueAt = instantOf(timeZone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
-  const originalExpiresAt = Math.max(renewalDueAt, instantOf(timeZone, originalExpirationDay, expiryMs));
-  const expiresAt = Math.max(originalExpiresAt, instantOf(timeZone, expirationDay, expiryMs));
+  const renewalDueAt = instantOf(zone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
+  const originalExpiresAt = Math.max(renewalDueAt, instantOf(zone, originalExpirationDay, expiryMs));
+  const expiresAt = Math.max(originalExpiresAt, instantOf(zone, expirationDay, expiryMs));
   const deletionDay = expirationDay + deletionAfter;
-  const deletedAt = Math.max(expiresAt, instantOf(timeZone, deletionDay, 0));
+  const deletedAt = Math.max(expiresAt, instantOf(zone, deletionDay, 0));
   const tierStartsAt = Object.freeze(
-    policy.tiers.map((tier) => (tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(timeZone, expirationDay + tier.fromDay, 0))))),
+    policy.tiers.map((tier) => (tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(zone, expirationDay + tier.fromDay, 0))))),
   );
   const lastRecoverableDay = addMonthsToDayNumber(expirationDay, recoveryWindowMonths);
-  const unrecoverableAt = Math.max(deletedAt, instantOf(timeZone, lastRecoverableDay + 1, 0));
-  return remember(memo, key, Object.freeze({
+  const unrecoverableAt = Math.max(deletedAt, instantOf(zone, lastRecoverableDay + 1, 0));
+  return Object.freeze({
     originalExpirationDay,
     expirationDay,
     renewalDueAt,
@@ -72,5 +65,5 @@ export function boundariesFor(originalExpirationDay: DayNumber | number, expirat
     tierStartsAt,
     lastRecoverableDay,
     unrecoverableAt,
-  }));
+  });
 }

@@ -36,21 +36,9 @@ export function getExpiryStatus(subscription: Subscription, now: Date | number |
   return statusAt(parsed, instant, compiled);
 }
 
-/**
- * The last status computed for each set of boundaries, with its instant. A status depends
- * only on the boundaries and "now", and it is frozen to the last `Date`, so a batch that
- * asks about many subscriptions at one instant computes it once per distinct date.
- */
-const lastStatus = new WeakMap<Boundaries, { readonly now: number; readonly status: ExpiryStatus }>();
-
 /** The status of a parsed subscription at an instant (for modules that parsed already). */
 export function statusAt(subscription: ParsedSubscription, now: number, policy: CompiledPolicy): ExpiryStatus {
-  const boundaries = boundariesOf(subscription, policy);
-  const known = lastStatus.get(boundaries);
-  if (known !== undefined && known.now === now) return known.status;
-  const status = computeStatus(boundaries, now, policy);
-  lastStatus.set(boundaries, { now, status });
-  return status;
+  return computeStatus(boundariesOf(subscription, policy), now, policy);
 }
 
 function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPolicy): ExpiryStatus {
@@ -64,7 +52,7 @@ function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPoli
     expiresAt: resultDate(boundaries.expiresAt),
   };
   // R-TZ-5: calendar days between the local date of `now` and the effective expiration date.
-  const dayDifference = localDayOf(policy.timeZone, now) - boundaries.expirationDay;
+  const dayDifference = localDayOf(policy.zone, now) - boundaries.expirationDay;
   const next = (): NextPhase => {
     // Only `unrecoverable` has no next phase, and it is handled before this is called.
     const start = upcoming as PhaseStart;

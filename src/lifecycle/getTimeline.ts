@@ -39,7 +39,7 @@ const BANK_TRANSFER = 'bank-transfer';
 /** The timeline of a parsed subscription under a compiled policy. */
 export function timelineOf(subscription: ParsedSubscription, policy: CompiledPolicy): readonly TimelineEvent[] {
   const boundaries = boundariesOf(subscription, policy);
-  const { timeZone, expiryMs } = policy;
+  const { zone, expiryMs } = policy;
   const { renewalInvoiceDaysBefore, bankTransferDaysBefore } = policy.policy;
   const events: TimelineEvent[] = [];
   const add = (event: Exclude<TimelineEventKind, 'reactivation-fee-increase'>, day: number, at: number) => {
@@ -56,7 +56,7 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
     // payment is in time through that whole date, so the deadline is the end of it, at
     // the policy's expiry time like the expiry itself, counted from the effective date.
     const deadlineDay = boundaries.expirationDay - bankTransferDaysBefore;
-    add('bank-transfer-deadline', deadlineDay, Math.min(boundaries.expiresAt, instantOf(timeZone, deadlineDay, expiryMs)));
+    add('bank-transfer-deadline', deadlineDay, Math.min(boundaries.expiresAt, instantOf(zone, deadlineDay, expiryMs)));
   }
   add('expiry', boundaries.originalExpirationDay, boundaries.originalExpiresAt);
   if (subscription.extended) add('extension-end', boundaries.expirationDay, boundaries.expiresAt);

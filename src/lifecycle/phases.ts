@@ -17,12 +17,8 @@ export interface PhaseStart {
 /** The order of the phases, for "phases only move forward" checks and sorting. */
 export const PHASE_ORDER: readonly Phase[] = Object.freeze(['active', 'renewal-due', 'extended', 'expired', 'deleted', 'unrecoverable']);
 
-const phaseLists = new WeakMap<Boundaries, readonly PhaseStart[]>();
-
-/** The phases of a subscription with these boundaries, in order (memoised per boundaries object). */
+/** The phases of a subscription with these boundaries, in order. */
 export function phasesOf(boundaries: Boundaries): readonly PhaseStart[] {
-  const known = phaseLists.get(boundaries);
-  if (known !== undefined) return known;
   const phases: PhaseStart[] = [
     { phase: 'active', from: Number.NEGATIVE_INFINITY },
     { phase: 'renewal-due', from: boundaries.renewalDueAt },
@@ -36,9 +32,7 @@ export function phasesOf(boundaries: Boundaries): readonly PhaseStart[] {
     { phase: 'deleted', from: boundaries.deletedAt },
     { phase: 'unrecoverable', from: boundaries.unrecoverableAt },
   );
-  const frozen = Object.freeze(phases.map((start) => Object.freeze(start)));
-  phaseLists.set(boundaries, frozen);
-  return frozen;
+  return phases;
 }
 
 /** The index in `phases` of the phase holding at `now`: the last one begun at or before it. */

@@ -1,5 +1,6 @@
 import { PolicyError } from '../errors.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
+import { zoneOf, type Zone } from '../clock/zone.js';
 import type DecimalJs from 'decimal.js';
 import { Decimal, ROUNDING_MODES } from '../money/decimal.js';
 import { defaultPolicy } from './defaultPolicy.js';
@@ -14,6 +15,8 @@ import { currencyFractionDigits, validatePolicy } from './validate.js';
 export interface CompiledPolicy {
   readonly policy: Policy;
   readonly timeZone: string;
+  /** The policy zone's engine (R-TZ-1): every business date is local to it. */
+  readonly zone: Zone;
   readonly expiryMs: number;
   readonly currency: string;
   readonly fractionDigits: number;
@@ -64,6 +67,7 @@ function compile(policy: Policy): CompiledPolicy {
   return {
     policy,
     timeZone: policy.timeZone,
+    zone: zoneOf(policy.timeZone),
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
     fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency'),

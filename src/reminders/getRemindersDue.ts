@@ -5,7 +5,7 @@ import { parseSubscription, type Subscription } from '../input/subscription.js';
 import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { remindersDueOf } from './schedule.js';
-import type { Reminder, ReminderWindow } from './types.js';
+import type { DueReminder, ReminderWindow } from './types.js';
 
 /**
  * The reminders of a subscription to send in the half-open window `[from, to)` (R-RM-4):
@@ -17,7 +17,8 @@ import type { Reminder, ReminderWindow } from './types.js';
  * @param window - `{ from, to }`, each a `Date`, epoch milliseconds, or an ISO string with `Z` or an offset
  * @param policy - the business rules (default: `defaultPolicy`)
  * @returns the deeply frozen reminders due in the window, in schedule order
- * @throws ExpiryInputError for bad input, with code `invalid-range` when `to` is before `from`
+ * @throws ExpiryInputError for bad input, with code `missing` when the subscription has no `id`
+ *   and `invalid-range` when `to` is before `from`
  *
  * @example
  * const due = getRemindersDue(
@@ -27,9 +28,12 @@ import type { Reminder, ReminderWindow } from './types.js';
  * due.map((reminder) => reminder.key);
  * //=> ['sub_42:email:2026-03-08', 'sub_42:sms:2026-03-08', 'sub_42:phone:2026-03-08']
  */
-export function getRemindersDue(subscription: Subscription, window: ReminderWindow, policy?: Policy): readonly Reminder[] {
+export function getRemindersDue(subscription: Subscription, window: ReminderWindow, policy?: Policy): readonly DueReminder[] {
   // One door per argument, so an argument that throws while being read is named as itself.
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
+  if (parsed.id === undefined) {
+    throw new ExpiryInputError('missing', 'subscription.id', 'the subscription id is required to list reminders due: it makes each reminder\'s key unique, so a job can de-duplicate sends');
+  }
   const [from, to] = atTheDoor('window', () => {
     const record = requireRecord(window, 'window', 'a window { from, to }');
     const fromInstant = parseInstant(readField(record, 'from', 'window'), 'window.from');
@@ -40,5 +44,5 @@ export function getRemindersDue(subscription: Subscription, window: ReminderWind
     return [fromInstant, toInstant] as const;
   });
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
-  return remindersDueOf(parsed, from, to, compiled);
+  return remindersDueOf(parsed, from, to, compiled) as readonly DueReminder[];
 }

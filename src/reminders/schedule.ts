@@ -1,7 +1,7 @@
 import { addMonthsToDayNumber, formatDayNumber } from '../clock/civil.js';
-import { instantOf, wallTimeAt } from '../clock/zone.js';
+import { instantOf, localDayOf, offsetStretches, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
-import { policyMemo, remember, type CompiledPolicy } from '../policy/compile.js';
+import type { CompiledPolicy } from '../policy/compile.js';
 import type { CadenceUnit } from '../policy/types.js';
 import type { Reminder } from './types.js';
 import { resultDate } from '../results.js';
@@ -10,20 +10,16 @@ import { resultDate } from '../results.js';
  * The reminder schedule of a parsed subscription under a compiled policy (R-RM-1…3,
  * R-RM-5, R-RM-6): sorted by `sendAt`, then channel, deeply frozen. No parsing here;
  * the public functions and the timeline call it after their door.
- *
- * The id-free part of a schedule (dates, instants, keys without the id) depends only
- * on the effective expiration date and, when a channel keeps quiet hours, on the
- * recipient's zone; it is computed once per policy and remembered, so a batch pays
- * only for building the reminders themselves.
+ * Keys need the subscription's id (R-RM-3): without one, the reminders carry no `key`.
  */
 export function reminderScheduleOf(subscription: ParsedSubscription, policy: CompiledPolicy): readonly Reminder[] {
-  const planned = plannedReminders(subscription.expirationDay, subscription.recipientTimeZone, policy);
+  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy);
   return materialize(planned, 0, planned.length, subscription.id);
 }
 
 /** The reminders of {@link reminderScheduleOf} whose `sendAt` lies in `[from, to)` (R-RM-4). */
 export function remindersDueOf(subscription: ParsedSubscription, from: number, to: number, policy: CompiledPolicy): readonly Reminder[] {
-  const planned = plannedReminders(subscription.expirationDay, subscription.recipientTimeZone, policy);
+  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy);
   return materialize(planned, firstAtOrAfter(planned, from), firstAtOrAfter(planned, to), subscription.id);
 }
 
@@ -59,13 +55,13 @@ interface PlannedReminder {
   readonly date: string;
   readonly sendAt: number;
   readonly daysBeforeExpiry: number;
-  /** `${channel}:${date}`; the id, if any, goes in front. */
-  readonly keySuffix: string;
 }
 
+/** Each policy's cadences, ordered once, on first use (a policy is compiled once). */
+const plans = /* @__PURE__ */ new WeakMap<CompiledPolicy, SchedulePlan>();
+
 function planOf(policy: CompiledPolicy): SchedulePlan {
-  const memo = policyMemo<0, SchedulePlan>(policy, 'reminders.plan');
-  const known = memo.get(0);
+  const known = plans.get(policy);
   if (known !== undefined) return known;
 
   const channels: string[] = [];
@@ -88,63 +84,57 @@ function planOf(policy: CompiledPolicy): SchedulePlan {
     finer: ordered.flatMap((other, index) =>
       other.channel === cadence.channel && RANK[other.cadence] < RANK[cadence.cadence] ? [index] : []),
   }));
-  return remember(memo, 0, { cadences, usesRecipientZone: cadences.some((cadence) => cadence.quiet) });
+  const plan: SchedulePlan = { cadences, usesRecipientZone: cadences.some((cadence) => cadence.quiet) };
+  plans.set(policy, plan);
+  return plan;
 }
 
-function plannedReminders(expirationDay: number, recipientTimeZone: string | undefined, policy: CompiledPolicy): readonly PlannedReminder[] {
+function plannedReminders(expirationDay: number, recipientZone: Zone | undefined, policy: CompiledPolicy): readonly PlannedReminder[] {
   const plan = planOf(policy);
-  const recipientZone = plan.usesRecipientZone ? recipientTimeZone ?? policy.timeZone : policy.timeZone;
-  const memo = policyMemo<number | string, readonly PlannedReminder[]>(policy, 'reminders.planned');
-  const memoKey = recipientZone === policy.timeZone ? expirationDay : `${expirationDay} ${recipientZone}`;
-  const known = memo.get(memoKey);
-  if (known !== undefined) return known;
-  return remember(memo, memoKey, planReminders(plan, expirationDay, recipientZone, policy));
+  return planReminders(plan, expirationDay, recipientZone ?? policy.zone, policy);
 }
 
-function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone: string, policy: CompiledPolicy): readonly PlannedReminder[] {
+function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone: Zone, policy: CompiledPolicy): readonly PlannedReminder[] {
+  const { cadences } = plan;
   // Each cadence's occurrences are increasing in k, so its span is [first, last].
-  const spans = plan.cadences.map((cadence) => [
-    occurrence(cadence.cadence, expirationDay, cadence.from),
-    occurrence(cadence.cadence, expirationDay, cadence.through),
-  ] as const);
+  const firstDays: number[] = [];
+  const lastDays: number[] = [];
+  for (const cadence of cadences) {
+    firstDays.push(occurrence(cadence.cadence, expirationDay, cadence.from));
+    lastDays.push(occurrence(cadence.cadence, expirationDay, cadence.through));
+  }
   const planned: PlannedReminder[] = [];
   let channel: string | undefined;
-  const takenDays = new Set<number>();
-  plan.cadences.forEach((cadence) => {
+  const takenDays: number[] = [];
+  for (const cadence of cadences) {
     if (cadence.channel !== channel) {
       channel = cadence.channel;
-      takenDays.clear();
+      takenDays.length = 0;
     }
     for (let k = cadence.from; k <= cadence.through; k += 1) {
       const day = occurrence(cadence.cadence, expirationDay, k);
-      // R-RM-2: a finer cadence of the channel takes over from its first through its last date.
-      if (cadence.finer.some((index) => {
-        const span = spans[index] as readonly [number, number];
-        return span[0] <= day && day <= span[1];
-      })) continue;
-      // R-RM-2: one reminder per channel and date; the finer (then earlier) cadence came first.
-      if (takenDays.has(day)) continue;
-      takenDays.add(day);
-      const policySendAt = instantOf(policy.timeZone, day, cadence.sendTimeMs);
+      // R-RM-2: a finer cadence of the channel takes over from its first through its last date;
+      // one reminder per channel and date (the finer, then earlier, cadence came first).
+      if (coveredByFiner(cadence.finer, day, firstDays, lastDays) || takenDays.includes(day)) continue;
+      takenDays.push(day);
+      const policySendAt = instantOf(policy.zone, day, cadence.sendTimeMs);
       const sendAt = cadence.quiet ? outsideQuietHours(policySendAt, day, recipientZone, policy) : policySendAt;
       if (sendAt === undefined) continue;
-      const date = formatDayNumber(day);
-      planned.push({
-        channel: cadence.channel,
-        cadence: cadence.cadence,
-        date,
-        sendAt,
-        daysBeforeExpiry: expirationDay - day,
-        keySuffix: `${cadence.channel}:${date}`,
-      });
+      planned.push({ channel: cadence.channel, cadence: cadence.cadence, date: formatDayNumber(day), sendAt, daysBeforeExpiry: expirationDay - day });
     }
-  });
+  }
   // R-RM-3: by sendAt, then channel (code-unit order, never the host's locale), then date.
   planned.sort((a, b) =>
     a.sendAt - b.sendAt ||
     (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) ||
     (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return Object.freeze(planned);
+  return planned;
+}
+
+/** Does one of the finer cadences (by index) span `day`? */
+function coveredByFiner(finer: readonly number[], day: number, firstDays: readonly number[], lastDays: readonly number[]): boolean {
+  for (const index of finer) if ((firstDays[index] as number) <= day && day <= (lastDays[index] as number)) return true;
+  return false;
 }
 
 /** The day of occurrence k of a cadence: the expiration date shifted by k units (R-RM-1, R-TZ-4). */
@@ -160,33 +150,35 @@ function occurrence(cadence: CadenceUnit, expirationDay: number, k: number): num
 }
 
 /**
- * R-RM-6: a send time inside the recipient's quiet hours moves to the next allowed
- * minute (the local start of the allowed window) if that is still on the same
- * business date (before the policy zone's next local midnight); failing that, to the
- * last allowed minute before it on that date (the window's end − 1 minute). Never to
- * another date: when the business date holds no allowed minute at all, there is no
- * reminder on that channel that day (`undefined`).
+ * R-RM-6, defined on instants: the allowed instants of business date `day` are those inside
+ * it (in the policy's zone) whose local time in the recipient's zone lies in the allowed
+ * window `[start, end)`. A reminder goes at the earliest allowed instant at or after its
+ * scheduled one; failing that, at the latest allowed whole minute (recipient's local time)
+ * before it; when the date has no allowed instant at all, not at all (`undefined`). Walking
+ * the recipient zone's stretches of constant offset makes gaps and overlaps need no special
+ * case: a local time that does not exist has no instant, one that exists twice has two.
  */
-function outsideQuietHours(sendAt: number, day: number, recipientZone: string, policy: CompiledPolicy): number | undefined {
+function outsideQuietHours(sendAt: number, day: number, recipientZone: Zone, policy: CompiledPolicy): number | undefined {
   const { startMs, endMs } = policy.quietHours;
   const wall = wallTimeAt(recipientZone, sendAt);
-  const localDay = Math.floor(wall / MS_PER_DAY);
-  const localMs = wall - localDay * MS_PER_DAY;
-  if (localMs >= startMs && localMs < endMs) return sendAt;
+  const localMs = wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY;
+  if (localMs >= startMs && localMs < endMs && localDayOf(policy.zone, sendAt) === day) return sendAt;
 
-  const dayStart = instantOf(policy.timeZone, day, 0);
-  const nextDayStart = instantOf(policy.timeZone, day + 1, 0);
-  const allowed = (instant: number): boolean => {
-    if (instant < dayStart || instant >= nextDayStart) return false;
-    const ms = wallTimeAt(recipientZone, instant) - Math.floor(wallTimeAt(recipientZone, instant) / MS_PER_DAY) * MS_PER_DAY;
-    return ms >= startMs && ms < endMs;
-  };
-  const next = instantOf(recipientZone, localMs < startMs ? localDay : localDay + 1, startMs);
-  if (next > sendAt && allowed(next)) return next;
-  const lastMinute = Math.max(startMs, endMs - MS_PER_MINUTE);
-  const previous = instantOf(recipientZone, localMs < startMs ? localDay - 1 : localDay, lastMinute);
-  if (previous < sendAt && allowed(previous)) return previous;
-  return undefined;
+  let latestBefore: number | undefined;
+  const dayStart = instantOf(policy.zone, day, 0);
+  const dayEnd = instantOf(policy.zone, day + 1, 0);
+  for (const [from, to, offset] of offsetStretches(recipientZone, dayStart, dayEnd)) {
+    // The allowed window on each local day this stretch touches, as instants of the stretch.
+    for (let localDay = Math.floor((from + offset) / MS_PER_DAY); localDay * MS_PER_DAY - offset < to; localDay += 1) {
+      const low = Math.max(from, localDay * MS_PER_DAY + startMs - offset);
+      const high = Math.min(to, localDay * MS_PER_DAY + endMs - offset);
+      if (low >= high) continue;
+      if (high > sendAt) return Math.max(low, sendAt);
+      const lastWholeMinute = Math.floor((high - 1 + offset) / MS_PER_MINUTE) * MS_PER_MINUTE - offset;
+      if (lastWholeMinute >= low) latestBefore = lastWholeMinute;
+    }
+  }
+  return latestBefore;
 }
 
 /** Index of the first planned reminder sent at or after `instant` (binary search). */
@@ -205,15 +197,11 @@ function firstAtOrAfter(planned: readonly PlannedReminder[], instant: number): n
 function materialize(planned: readonly PlannedReminder[], start: number, end: number, id: string | undefined): readonly Reminder[] {
   const reminders: Reminder[] = [];
   for (let index = start; index < end; index += 1) {
-    const { channel, cadence, date, sendAt, daysBeforeExpiry, keySuffix } = planned[index] as PlannedReminder;
-    reminders.push(Object.freeze({
-      channel,
-      cadence,
-      date,
-      sendAt: resultDate(sendAt),
-      daysBeforeExpiry,
-      key: id === undefined ? keySuffix : `${id}:${keySuffix}`,
-    }));
+    const { channel, cadence, date, sendAt, daysBeforeExpiry } = planned[index] as PlannedReminder;
+    const reminder: Reminder = id === undefined
+      ? { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry }
+      : { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry, key: `${id}:${channel}:${date}` };
+    reminders.push(Object.freeze(reminder));
   }
   return Object.freeze(reminders);
 }

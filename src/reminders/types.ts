@@ -3,9 +3,11 @@ import type { CadenceUnit } from '../policy/types.js';
 /**
  * One reminder of a subscription's schedule (R-RM-3).
  *
- * `key` is `${subscription.id}:${channel}:${date}` when the subscription has an `id`,
- * `${channel}:${date}` otherwise: stable across runs and unique per subscription,
- * channel and date, so a billing job can de-duplicate sends with it.
+ * `key` is `${subscription.id}:${channel}:${date}`: stable across runs and unique per
+ * subscription, channel and date, so a billing job can de-duplicate sends with it. A
+ * subscription without an `id` has no key to give (keys without the id would collide
+ * across subscriptions), so its schedule's reminders have none, and `getRemindersDue`,
+ * whose purpose is de-duplication, requires the `id`.
  *
  * @example
  * const schedule = getReminderSchedule({ id: 'acme-1', expirationDate: '2026-03-10', recipientTimeZone: 'Asia/Tokyo' });
@@ -24,7 +26,18 @@ export interface Reminder {
   readonly sendAt: Date;
   /** Calendar days from `date` to the effective expiration date; negative after expiry. */
   readonly daysBeforeExpiry: number;
-  /** Stable de-duplication key (see above). */
+  /** Stable de-duplication key (see above); absent when the subscription has no `id`. */
+  readonly key?: string;
+}
+
+/**
+ * A reminder of `getRemindersDue`, which requires the subscription's `id`: it always has its key.
+ *
+ * @example
+ * const due: readonly DueReminder[] = getRemindersDue({ id: 'sub_42', expirationDate: '2026-03-10' }, { from: '2026-03-10T00:00:00Z', to: '2026-03-11T00:00:00Z' });
+ * due[0]?.key; //=> 'sub_42:email:2026-03-10'
+ */
+export interface DueReminder extends Reminder {
   readonly key: string;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, offsetAt } from '../../src/clock/zone.js';
+import { instantOf, offsetAt } from '../support/zone.js';
 import { day } from '../support/arbitraries.js';
 
 const H = 3_600_000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { civilOf, formatDayNumber } from '../../src/clock/civil.js';
-import { clearZoneMemos, instantOf, localDayOf, wallTimeAt } from '../../src/clock/zone.js';
+import { clearZoneMemos, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
 import { dayNumberArbitrary, instantArbitrary, timeOfDayArbitrary, withHostTimeZone, zoneArbitrary } from '../support/arbitraries.js';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDayNumber } from '../../src/clock/civil.js';
-import { instantOf, localDayOf, offsetAt } from '../../src/clock/zone.js';
+import { instantOf, localDayOf, offsetAt } from '../support/zone.js';
 import { day } from '../support/arbitraries.js';
 
 const H = 3_600_000;

@@ -4,7 +4,7 @@ import DecimalJs from 'decimal.js';
 import { ExpiryInputError, PolicyError } from '../../src/errors.js';
 import { quoteReactivationFee, type FeeQuote } from '../../src/fees/quoteReactivationFee.js';
 import type { Money } from '../../src/fees/money.js';
-import { instantOf } from '../../src/clock/zone.js';
+import { instantOf } from '../support/zone.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import type { Policy } from '../../src/policy/types.js';

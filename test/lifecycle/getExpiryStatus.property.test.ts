@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clearZoneMemos } from '../../src/clock/zone.js';
+import { clearZoneMemos } from '../support/zone.js';
 import { isLibraryError } from '../../src/errors.js';
 import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
 import { getTimeline } from '../../src/lifecycle/getTimeline.js';

@@ -41,11 +41,11 @@ describe('getReminderSchedule (edges)', () => {
         ],
       },
     });
-    const schedule = getReminderSchedule({ expirationDate: '2012-01-06' }, policy);
+    const schedule = getReminderSchedule({ id: 'ws-2', expirationDate: '2012-01-06' }, policy);
     expect(schedule.map(row).slice(0, 3)).toEqual([
-      ['email', 'weekly', '2011-12-23', '2011-12-23T19:00:00.000Z', 'email:2011-12-23'],
-      ['email', 'weekly', '2011-12-30', sameInstant, 'email:2011-12-30'],
-      ['email', 'daily', '2011-12-31', sameInstant, 'email:2011-12-31'],
+      ['email', 'weekly', '2011-12-23', '2011-12-23T19:00:00.000Z', 'ws-2:email:2011-12-23'],
+      ['email', 'weekly', '2011-12-30', sameInstant, 'ws-2:email:2011-12-30'],
+      ['email', 'daily', '2011-12-31', sameInstant, 'ws-2:email:2011-12-31'],
     ]);
     expect(schedule).toHaveLength(9);
     expect(isOrdered(schedule)).toBe(true);

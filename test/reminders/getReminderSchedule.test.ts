@@ -6,7 +6,7 @@ import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js'
 import type { Reminder } from '../../src/reminders/types.js';
 
 /** A reminder as a row: channel, cadence, date, sendAt (ISO), daysBeforeExpiry, key. */
-type Row = [string, string, string, string, number, string];
+type Row = [string, string, string, string, number, string | undefined];
 
 function rows(schedule: readonly Reminder[]): Row[] {
   return schedule.map((r) => [r.channel, r.cadence, r.date, r.sendAt.toISOString(), r.daysBeforeExpiry, r.key]);
@@ -88,12 +88,13 @@ describe('getReminderSchedule', () => {
     ]);
   });
 
-  it('R-RM-3 keys are channel:date without a subscription id, id:channel:date with one', () => {
+  it('R-RM-3 keys are id:channel:date; without a subscription id there is no key (one would collide across subscriptions)', () => {
     const withoutId = getReminderSchedule({ expirationDate: '2026-03-10' });
-    expect(withoutId.at(-1)?.key).toBe('phone:2026-03-10');
-    expect(withoutId[0]?.key).toBe('email:2025-11-10');
+    expect(withoutId.every((r) => !('key' in r))).toBe(true);
     const withId = getReminderSchedule({ id: 'acme/7', expirationDate: '2026-03-10' });
-    expect(withId.map((r) => r.key)).toEqual(withoutId.map((r) => `acme/7:${r.key}`));
+    expect(withId.at(-1)?.key).toBe('acme/7:phone:2026-03-10');
+    expect(withId[0]?.key).toBe('acme/7:email:2025-11-10');
+    expect(withId.map((r) => r.key)).toEqual(withoutId.map((r) => `acme/7:${r.channel}:${r.date}`));
   });
 
   it('R-RM-3 sorts reminders sent at the same instant by channel (code-unit order)', () => {
@@ -266,7 +267,7 @@ describe('getReminderSchedule: results and errors', () => {
     expect(() => first[0]?.sendAt.setTime(0)).toThrow(TypeError);
     expect(getReminderSchedule({ expirationDate: '2026-03-10' })[0]?.sendAt.toISOString()).toBe('2025-11-10T14:00:00.000Z');
     expect(JSON.parse(JSON.stringify(second))[0]).toEqual({
-      channel: 'email', cadence: 'monthly', date: '2025-11-10', sendAt: '2025-11-10T14:00:00.000Z', daysBeforeExpiry: 120, key: 'email:2025-11-10',
+      channel: 'email', cadence: 'monthly', date: '2025-11-10', sendAt: '2025-11-10T14:00:00.000Z', daysBeforeExpiry: 120,
     });
   });
 
