@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
 // `require('subscription-expiry')` loads the package's own public entry (dist/index.cjs),
 // exactly as an application that installed it would.
 export default defineConfig({
-  entry: { job: 'examples/billing-job/src/main.ts' },
+  entry: { job: 'examples/billing-job/src/main.ts', bench: 'examples/billing-job/bench/bench.ts' },
   outDir: 'examples/billing-job/dist',
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),
