@@ -9,8 +9,9 @@ CREATE TABLE IF NOT EXISTS subscriptions (
   extension_ends_on   date,
   invoice_amount      numeric(14, 2),
   recipient_time_zone text,
-  -- --shard i/N takes the subscriptions whose shard_hash % N = i: a stable hash of the id
-  -- (the first 31 bits of its MD5), the same on every server and in every release.
+  -- A stable hash of the id (the first 31 bits of its MD5), the same on every server and
+  -- in every release: --shard i/N takes the hashes from floor(i * 2^31 / N) up to, not
+  -- including, floor((i + 1) * 2^31 / N).
   shard_hash          bigint GENERATED ALWAYS AS (('x' || substr(md5(id), 1, 8))::bit(32)::bigint & 2147483647) STORED
 );
 
