@@ -48,6 +48,13 @@ async function main(argv: readonly string[], now: Date): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (connectionString === undefined || connectionString === '') throw new UsageError('set DATABASE_URL to the database, e.g. postgres://user@host:5432/billing');
 
+  // Every option is checked before the job connects: a usage error never waits on the network.
+  const shard = parseShard(values.shard);
+  const pageSize = parsePositiveInteger(values['page-size'], '--page-size');
+  const to = values.to === undefined ? now : parseInstant(values.to, '--to');
+  const from = values.from === undefined ? undefined : parseInstant(values.from, '--from');
+  if (from !== undefined && from >= to) throw new UsageError(`--from (${from.toISOString()}) must be before --to (${to.toISOString()})`);
+
   const pool = new pg.Pool({ connectionString, max: 1 });
   const client = await pool.connect();
   try {
@@ -55,11 +62,6 @@ async function main(argv: readonly string[], now: Date): Promise<void> {
       await applySchema(client, join(__dirname, '..', 'schema.sql'));
       return;
     }
-    const shard = parseShard(values.shard);
-    const pageSize = parsePositiveInteger(values['page-size'], '--page-size');
-    const to = values.to === undefined ? now : parseInstant(values.to, '--to');
-    const from = values.from === undefined ? undefined : parseInstant(values.from, '--from');
-    if (from !== undefined && from >= to) throw new UsageError(`--from (${from.toISOString()}) must be before --to (${to.toISOString()})`);
     for (const window of await windowsToRun(client, shard, from, to)) {
       console.log(JSON.stringify(await runWindow(client, window, shard, pageSize)));
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getReminderSchedule, getRemindersDue, quoteReactivationFee } from '../../../src/index.js';
-import { freshDatabase, insertSubscriptions, query, readOutbox, runJobOk, startJob, type OutboxRow } from './database.js';
+import { freshDatabase, insertSubscriptions, query, readOutbox, runJob, runJobOk, startJob, type OutboxRow } from './database.js';
 import { asSubscription, generateSubscriptions, type GeneratedSubscription } from './subscriptions.js';
 
 // Two weeks of local days in New York (the default policy's zone), spring-forward included.
@@ -136,6 +136,17 @@ describe('billing job on PostgreSQL', () => {
     const read = await query<{ subscription_id: string; shard: string }>(sharded,
       'SELECT DISTINCT o.subscription_id, w.shard_index || \'/\' || w.shard_count AS shard FROM reminder_outbox o JOIN billing_windows w ON w.id = o.window_id');
     for (const { subscription_id: id, shard } of read) expect(shard, id).toBe(`${stableShard(id, 4)}/4`);
+  });
+});
+
+describe('billing job options', () => {
+  it('R-IN-2 refuses a bad shard, page size, an instant without an offset or an empty window with exit code 2, before connecting', async () => {
+    const unreachable = 'postgres://nobody@127.0.0.1:1/none';
+    for (const args of [['--shard', '4/4'], ['--page-size', '0'], ['--from', '2026-03-08T00:00:00'], ['--from', TO, '--to', FROM]]) {
+      const result = await runJob(unreachable, args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^billing-job: .*(--shard|--page-size|--from)/);
+    }
   });
 });
 
