@@ -4,14 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { parse as parseCsv } from 'csv-parse';
 import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
-import { parseInstant } from '../input/instant.js';
-import { atTheDoor } from '../input/read.js';
-import { parseSubscription } from '../input/subscription.js';
-import { statusAt } from '../lifecycle/getExpiryStatus.js';
-import { quoteOf } from '../fees/quoteReactivationFee.js';
-import { remindersDueOf } from '../reminders/schedule.js';
-import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
-import { isLibraryError } from '../errors.js';
+import { atTheDoor, isLibraryError, parseInstant, parseSubscription, quoteOf, remindersDueOf, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
 import { nowOf, parseCommandArgs, policyOf, UsageError } from './options.js';
 
 /**

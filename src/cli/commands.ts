@@ -14,7 +14,6 @@ import {
   type Policy,
   type Reminder,
 } from '../index.js';
-import { Decimal } from '../money/decimal.js';
 import { formatOf, nowOf, parseCommandArgs, policyOf, subscriptionOf, UsageError, type Values } from './options.js';
 import { localTime, renderPairs, renderTable } from './table.js';
 
@@ -51,9 +50,12 @@ const status: Command = (args, context) => {
   });
 };
 
-/** A rate such as "0.15" as "15 %". */
-function percent(rate: string): string {
-  return `${new Decimal(rate).times(100).toString()} %`;
+/** A rate such as "0.15" as "15 %": the decimal point moved two places, exactly, in text. */
+export function percent(rate: string): string {
+  const [whole = '0', fraction = ''] = rate.split('.');
+  const digits = fraction.padEnd(2, '0');
+  const rest = digits.slice(2).replace(/0+$/, '');
+  return `${BigInt(whole + digits.slice(0, 2)).toString()}${rest === '' ? '' : `.${rest}`} %`;
 }
 
 /** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days". */

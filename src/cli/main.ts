@@ -1,4 +1,4 @@
-import { isLibraryError } from '../errors.js';
+import { isLibraryError } from '../internal.js';
 import { runBatch, type BatchIo } from './batch.js';
 import { COMMANDS } from './commands.js';
 import { UsageError } from './options.js';
