@@ -157,6 +157,7 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
   let read = 0;
   let ok = 0;
   for (const source of sources) {
+    if (out.failure !== undefined) break;
     const prefix = `{"file":${JSON.stringify(source.name)},"line":`;
     // Each record is answered and written as soon as it is read, so what it allocates dies
     // young; the reader pauses between chunks only, so the per-record cost has no promise in it.
@@ -170,19 +171,21 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
     for (const [text, line] of source.early) take(text, line);
     source.early = [];
     for (;;) {
-      if (out.failure !== undefined) return outputFailed(out.failure);
+      if (out.failure !== undefined) break;
       const chunk = await nextChunk(source);
-      if (chunk === undefined) break;
+      if (chunk === undefined) {
+        source.splitter.end(take);
+        break;
+      }
       source.splitter.feed(chunk, take);
       progress?.update(read, read - ok);
       const wait = out.drained();
       if (wait !== undefined) await wait;
     }
-    source.splitter.end(take);
   }
   await out.flush();
-  if (out.failure !== undefined) return outputFailed(out.failure);
   progress?.clear();
+  if (out.failure !== undefined) return outputFailed(out.failure);
   if (!quiet) io.stderr.write(`batch: ${read} lines read, ${ok} ok, ${read - ok} failed\n`);
   return read === ok ? 0 : 1;
 }

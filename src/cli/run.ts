@@ -1,6 +1,6 @@
 import { isLibraryError } from '../internal.js';
 import { BATCH, PIPE_CLOSED, runBatch } from './batch.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS, type Command } from './commands.js';
 import type { CliIo } from './io.js';
 import { helpOf, parseCommandArgs, UsageError, type CommandSpec } from './options.js';
 
@@ -66,7 +66,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (spec === BATCH) return runBatch(values, positionals, io);
   let output = '';
-  (COMMANDS[command] as (typeof COMMANDS)[string] & object).run(values, { clock: io.clock, readText: io.readText, write: (text) => (output += text) });
+  (spec as Command).run(values, { clock: io.clock, readText: io.readText, write: (text) => (output += text) });
   await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
   return 0;
 }

@@ -179,6 +179,13 @@ describe('batch: a closed output pipe', () => {
     expect([code, stderr]).toEqual([141, '']);
   });
 
+  it('EPIPE on a terminal: the progress line is cleared and no summary follows; later files are not read', async () => {
+    const { code, stderr } = await cli(['batch', '-', 'never-opened-twice.csv', ...NOW], { tty: true, input: big.split('\n').map((line) => `${line}\n`), files: { 'never-opened-twice.csv': 'id,expirationDate\n' }, stdoutFailsAfter: { bytes: 70_000, code: 'EPIPE' } });
+    expect(code).toBe(141);
+    expect(stderr).not.toContain('batch:');
+    expect(stderr === '' || stderr.endsWith('\r\u001b[K')).toBe(true);
+  });
+
   it('EPIPE on a one-answer command also ends with 141', async () => {
     const { code, stderr } = await cli(['status', '--expires', '2026-03-08', ...NOW], { stdoutFailsAfter: { bytes: 0, code: 'EPIPE' } });
     expect([code, stderr]).toEqual([141, '']);
