@@ -12,14 +12,13 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The command-line tool: never imported by the library, bundled on its own
-    // (csv-parse is bundled in, so the package's runtime dependencies stay decimal.js).
+    // The command-line tool: never imported by the library, bundled on its own; it needs
+    // nothing but Node and the library, so the runtime dependencies stay decimal.js.
     entry: { cli: 'src/cli/main.ts' },
     format: ['cjs'],
     sourcemap: true,
     clean: false,
     target: 'node20',
-    noExternal: ['csv-parse'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -1,106 +1,49 @@
-import { createReadStream } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { parse as parseCsv } from 'csv-parse';
-import type { getExpiryStatus, quoteReactivationFee, Reminder } from '../index.js';
-import { parseInstant } from '../input/instant.js';
-import { atTheDoor } from '../input/read.js';
-import { parseSubscription } from '../input/subscription.js';
-import { statusAt } from '../lifecycle/getExpiryStatus.js';
-import { quoteOf } from '../fees/quoteReactivationFee.js';
-import { remindersDueOf } from '../reminders/schedule.js';
-import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
-import { isLibraryError } from '../errors.js';
-import { nowOf, parseCommandArgs, policyOf, UsageError } from './options.js';
+import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
+import { atTheDoor, isLibraryError, parseInstant, parseSubscription, quoteOf, remindersDueOf, requireId, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
+import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
+import type { CliIo } from './io.js';
+import { bytesOfChunk, LineSplitter } from './lines.js';
+import { NOW_FLAG, nowOf, POLICY_FLAG, policyOf, textOf, UsageError, type CommandSpec, type Values } from './options.js';
+import { BufferedWriter } from './output.js';
+import { Progress } from './progress.js';
 
-/**
- * `batch`: one result per input line, streamed (constant memory for any input size).
- * A bad line never stops the run and is never dropped: it becomes an error record
- * with its line number and the error's code, path and message.
- */
-export interface BatchIo {
-  readonly stdin: Readable;
-  readonly stdout: Writable;
-  readonly stderr: Writable & { isTTY?: boolean };
-  readonly clock: () => Date;
-}
+/** The exit status of a run whose reader closed the pipe: 128 + SIGPIPE, as for any Unix tool. */
+export const PIPE_CLOSED = 141;
 
-export interface BatchSummary {
-  readonly read: number;
-  readonly ok: number;
-  readonly failed: number;
-}
+/** The name records give standard input. */
+const STDIN = '<stdin>';
 
-interface InputRecord {
-  readonly line: number;
-  /** A parsed subscription object, or the reason it could not be parsed. */
-  readonly value: unknown;
-  readonly parseError?: string;
-}
+const CSV_OUTPUT_COLUMNS = ['file', 'line', 'ok', 'id', 'phase', 'expirationDate', 'daysUntilExpiry', 'daysPastExpiry', 'feeKind', 'fee', 'total', 'currency', 'remindersDue', 'errorCode', 'errorPath', 'errorMessage'] as const;
+
+export const BATCH: CommandSpec = {
+  name: 'batch',
+  summary: 'one record per line of NDJSON or CSV files (- or none: standard input), streamed',
+  positionals: '[FILE…]',
+  flags: {
+    ...NOW_FLAG,
+    from: { type: 'string', value: 'INSTANT', help: 'with --to: also list the reminders due in [from, to)' },
+    to: { type: 'string', value: 'INSTANT', help: 'with --from: the window closes (exclusive)' },
+    ...POLICY_FLAG,
+    input: { type: 'string', value: 'FILE', help: 'the same as a FILE argument (read first)' },
+    'input-format': { type: 'string', value: 'ndjson|csv', help: 'default: from each file name (.csv), else ndjson' },
+    'output-format': { type: 'string', value: 'ndjson|csv', help: 'default: ndjson', default: 'ndjson' },
+    'allow-extra-columns': { type: 'boolean', help: 'ignore CSV columns other than those below (wide exports)' },
+    'raw-csv': { type: 'boolean', help: "write CSV cells as they are: no ' before =, +, -, @, tab or CR" },
+    quiet: { type: 'boolean', short: 'q', help: 'no progress line and no summary on stderr' },
+  },
+  notes: [
+    `CSV input: a header line, then one subscription per line (a quoted field may not span lines). Columns: ${CSV_INPUT_COLUMNS.join(', ')}; expirationDate is required; empty cells are absent fields. An unknown or repeated column stops the run (exit 2) before any line is read.`,
+    'Every non-blank input line gets one record, in order, naming its file and line: the status and fee (and reminders due), or the error with its code, path and message. A line that is not JSON or not CSV is an error record (invalid-line), and the batch goes on.',
+    `CSV output columns: ${CSV_OUTPUT_COLUMNS.join(', ')}. A text cell that would start with =, +, -, @, tab or CR gets a leading ' so that a spreadsheet shows it instead of running it (--raw-csv: off).`,
+    'On a terminal, stderr shows a live progress line; a summary follows unless --quiet. A reader that closes the pipe (| head) ends the run quietly with status 141.',
+  ],
+};
+
+type Format = 'csv' | 'ndjson';
 
 type Outcome =
-  | { readonly line: number; readonly ok: true; readonly id: string | undefined; readonly status: ReturnType<typeof getExpiryStatus>; readonly fee: ReturnType<typeof quoteReactivationFee>; readonly remindersDue: readonly Reminder[] | undefined }
-  | { readonly line: number; readonly ok: false; readonly id: string | undefined; readonly error: { readonly code: string; readonly path: string; readonly message: string } };
-
-const CSV_COLUMNS = ['line', 'ok', 'id', 'phase', 'expirationDate', 'daysUntilExpiry', 'daysPastExpiry', 'feeKind', 'fee', 'total', 'currency', 'remindersDue', 'errorCode', 'errorPath', 'errorMessage'] as const;
-
-export async function runBatch(args: readonly string[], io: BatchIo): Promise<BatchSummary> {
-  const values = parseCommandArgs(args, {
-    input: { type: 'string' },
-    'input-format': { type: 'string' },
-    'output-format': { type: 'string', default: 'ndjson' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-  });
-  const inputFile = typeof values.input === 'string' && values.input !== '-' ? values.input : undefined;
-  const inputFormat = values['input-format'] ?? (inputFile?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-  if (inputFormat !== 'csv' && inputFormat !== 'ndjson') throw new UsageError(`--input-format must be csv or ndjson, got ${String(inputFormat)}`);
-  const outputFormat = values['output-format'];
-  if (outputFormat !== 'csv' && outputFormat !== 'ndjson') throw new UsageError(`--output-format must be csv or ndjson, got ${String(outputFormat)}`);
-  if ((values.from === undefined) !== (values.to === undefined)) throw new UsageError('--from and --to go together (reminders due in [from, to))');
-  const window = typeof values.from === 'string' && typeof values.to === 'string' ? { from: values.from, to: values.to } : undefined;
-  const policy = policyOf(values);
-  // The run's instant, window and policy are checked once, before any line is read: a bad
-  // one is a usage error (exit 2), not a failure of every line.
-  const context: BatchContext = {
-    now: atTheDoor('now', () => parseInstant(nowOf(values, io.clock), 'now')),
-    policy: atTheDoor('policy', () => resolvePolicy(policy)),
-    window: window === undefined ? undefined : { from: atTheDoor('from', () => parseInstant(window.from, 'from')), to: atTheDoor('to', () => parseInstant(window.to, 'to')) },
-  };
-  if (context.window !== undefined && context.window.to < context.window.from) throw new UsageError('--to comes before --from; the window is [from, to)');
-  const input = await openInput(inputFile, inputFormat, io.stdin);
-  // Constant memory: V8 doubles its young generation (up to 2 × 16 MB on 64-bit) whenever
-  // objects keep surviving, and a batch's allocations are all short-lived, so the growth
-  // buys nothing but resident memory. Growth factor 1 keeps the young generation at its
-  // starting size. V8 reads this flag each time it would grow, so setting it now takes
-  // effect; it is the CLI's own process, never a library user's (docs/decisions.md).
-  setFlagsFromString('--semi-space-growth-factor=1');
-
-  const out = new BufferedWriter(io.stdout);
-  if (outputFormat === 'csv') out.write(`${CSV_COLUMNS.join(',')}\n`);
-  const progress = io.stderr.isTTY === true;
-  let read = 0;
-  let ok = 0;
-  // Each record is answered and written as soon as it is read, so what it allocates dies
-  // young; the reader pauses between chunks only, so the per-record cost has no promise in it.
-  const take = (record: InputRecord): void => {
-    read += 1;
-    const outcome = evaluate(record, context);
-    if (outcome.ok) ok += 1;
-    if (outputFormat === 'csv') out.write(csvLine(outcome));
-    else writeNdjsonLine(out, outcome);
-    if (progress && read % 50_000 === 0) io.stderr.write(`\r${read.toLocaleString('en-US')} lines…`);
-  };
-  for await (const _chunk of input(take)) {
-    const wait = out.drained();
-    if (wait !== undefined) await wait;
-  }
-  await out.flush();
-  const summary = { read, ok, failed: read - ok };
-  io.stderr.write(`${progress ? '\r' : ''}batch: ${read} lines read, ${ok} ok, ${read - ok} failed\n`);
-  return summary;
-}
+  | { readonly ok: true; readonly id: string | undefined; readonly status: ReturnType<typeof getExpiryStatus>; readonly fee: ReturnType<typeof quoteReactivationFee>; readonly remindersDue: ReturnType<typeof getRemindersDue> | undefined }
+  | { readonly ok: false; readonly id: string | undefined; readonly error: { readonly code: string; readonly path: string; readonly message: string } };
 
 /** What every line is evaluated against, parsed once for the whole run. */
 interface BatchContext {
@@ -109,26 +52,198 @@ interface BatchContext {
   readonly window: { readonly from: number; readonly to: number } | undefined;
 }
 
-function evaluate(record: InputRecord, context: BatchContext): Outcome {
-  const id = idOf(record.value);
-  if (record.parseError !== undefined) {
-    return { line: record.line, ok: false, id, error: { code: 'invalid-line', path: 'line', message: record.parseError } };
+/** An input opened before the run starts; a CSV one has its header read and checked too. */
+interface Source {
+  readonly name: string;
+  readonly format: Format;
+  readonly chunks: AsyncIterator<Uint8Array | string>;
+  readonly splitter: LineSplitter;
+  /** CSV: the header, its width, and the lines read with it (the rest of its chunk). */
+  csv?: { readonly header: CsvHeader; readonly width: number };
+  early: [string, number][];
+}
+
+/**
+ * `batch`: one result per input line, streamed (constant memory for any input size).
+ * A bad line never stops the run and is never dropped: it becomes an error record with
+ * its file, line number and the error's code, path and message. Resolves to the exit code.
+ */
+export async function runBatch(values: Values, positionals: readonly string[], io: CliIo): Promise<number> {
+  const input = textOf(values, 'input');
+  const names = [...(input === undefined ? [] : [input]), ...positionals];
+  const inputFormat = textOf(values, 'input-format');
+  if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'ndjson') throw new UsageError(`--input-format must be csv or ndjson, got ${inputFormat}`);
+  const outputFormat = values['output-format'];
+  if (outputFormat !== 'csv' && outputFormat !== 'ndjson') throw new UsageError(`--output-format must be csv or ndjson, got ${String(outputFormat)}`);
+  const from = textOf(values, 'from');
+  const to = textOf(values, 'to');
+  if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together (reminders due in [from, to))');
+  const policy = policyOf(values, io.readText);
+  // The run's instant, window and policy are checked once, before any line is read: a bad
+  // one is a usage error (exit 2), not a failure of every line.
+  const context: BatchContext = {
+    now: atTheDoor('now', () => parseInstant(nowOf(values, io.clock), 'now')),
+    policy: atTheDoor('policy', () => resolvePolicy(policy)),
+    window: from === undefined || to === undefined ? undefined : { from: atTheDoor('from', () => parseInstant(from, 'from')), to: atTheDoor('to', () => parseInstant(to, 'to')) },
+  };
+  if (context.window !== undefined && context.window.to < context.window.from) throw new UsageError('--to comes before --from; the window is [from, to)');
+  const sources = await openSources(names.length === 0 ? ['-'] : names, inputFormat, io);
+  try {
+    for (const source of sources) if (source.format === 'csv') await readHeader(source, values['allow-extra-columns'] === true);
+    return await answer(sources, context, outputFormat, values, io);
+  } finally {
+    for (const source of sources) await source.chunks.return?.();
   }
+}
+
+/** Opens every input in order; one that cannot be opened is an input error before any output. */
+async function openSources(names: readonly string[], inputFormat: Format | undefined, io: CliIo): Promise<Source[]> {
+  const sources: Source[] = [];
+  for (const name of names) {
+    const stdin = name === '-';
+    let chunks: AsyncIterable<Uint8Array | string>;
+    try {
+      chunks = stdin ? io.stdin : await io.openFile(name);
+    } catch (error) {
+      for (const source of sources) await source.chunks.return?.();
+      throw cannotRead(name, error);
+    }
+    const format = inputFormat ?? (!stdin && name.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
+    sources.push({ name: stdin ? STDIN : name, format, chunks: chunks[Symbol.asyncIterator](), splitter: new LineSplitter(), early: [] });
+  }
+  return sources;
+}
+
+function cannotRead(name: string, error: unknown): UsageError {
+  return new UsageError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
+/** The next chunk of a source, as bytes; `undefined` at its end. A read error is an input error. */
+async function nextChunk(source: Source): Promise<Buffer | undefined> {
+  let next: IteratorResult<Uint8Array | string>;
+  try {
+    next = await source.chunks.next();
+  } catch (error) {
+    throw cannotRead(source.name, error);
+  }
+  return next.done === true ? undefined : bytesOfChunk(next.value);
+}
+
+/** Reads a CSV source up to its header (its first non-blank line) and checks the columns. */
+async function readHeader(source: Source, allowExtra: boolean): Promise<void> {
+  let header: string | undefined;
+  const take = (text: string, line: number): void => {
+    if (header !== undefined) source.early.push([text, line]);
+    else if (text.trim() !== '') header = text;
+  };
+  while (header === undefined) {
+    const chunk = await nextChunk(source);
+    if (chunk === undefined) {
+      source.splitter.end(take);
+      break;
+    }
+    source.splitter.feed(chunk, take);
+  }
+  if (header !== undefined) source.csv = readCsvHeader(header, source.name, allowExtra);
+}
+
+/** Answers every line of every source, in order, and writes its record. */
+async function answer(sources: readonly Source[], context: BatchContext, outputFormat: Format, values: Values, io: CliIo): Promise<number> {
+  const out = new BufferedWriter(io.stdout);
+  const raw = values['raw-csv'] === true;
+  const quiet = values.quiet === true;
+  const progress = io.stderr.isTTY === true && !quiet ? new Progress(io.stderr, io.clock) : undefined;
+  if (outputFormat === 'csv') out.write(`${CSV_OUTPUT_COLUMNS.join(',')}\n`);
+  let read = 0;
+  let ok = 0;
+  for (const source of sources) {
+    if (out.failure !== undefined) break;
+    const prefix = `{"file":${JSON.stringify(source.name)},"line":`;
+    // Each record is answered and written as soon as it is read, so what it allocates dies
+    // young; the reader pauses between chunks only, so the per-record cost has no promise in it.
+    const write = (line: number, outcome: Outcome): void => {
+      read += 1;
+      if (outcome.ok) ok += 1;
+      if (outputFormat === 'csv') out.write(csvLine(source.name, line, outcome, raw));
+      else writeNdjsonLine(out, prefix, line, outcome);
+    };
+    const take = source.csv === undefined ? ndjsonLine(write, context) : csvLineOf(source.csv, write, context);
+    for (const [text, line] of source.early) take(text, line);
+    source.early = [];
+    for (;;) {
+      if (out.failure !== undefined) break;
+      const chunk = await nextChunk(source);
+      if (chunk === undefined) {
+        source.splitter.end(take);
+        break;
+      }
+      source.splitter.feed(chunk, take);
+      progress?.update(read, read - ok);
+      const wait = out.drained();
+      if (wait !== undefined) await wait;
+    }
+  }
+  await out.flush();
+  progress?.clear();
+  if (out.failure !== undefined) return outputFailed(out.failure);
+  if (!quiet) io.stderr.write(`batch: ${read} lines read, ${ok} ok, ${read - ok} failed\n`);
+  return read === ok ? 0 : 1;
+}
+
+/** A reader that closed the pipe ends the run quietly; any other write error is reported. */
+function outputFailed(error: NodeJS.ErrnoException): number {
+  if (error.code === 'EPIPE') return PIPE_CLOSED;
+  throw new UsageError(`cannot write the output: ${error.code ?? error.message}`);
+}
+
+type Take = (text: string, line: number) => void;
+
+function ndjsonLine(write: (line: number, outcome: Outcome) => void, context: BatchContext): Take {
+  return (text, line) => {
+    if (text.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      write(line, invalidLine(`not JSON: ${(error as Error).message}`));
+      return;
+    }
+    write(line, evaluate(value, context));
+  };
+}
+
+function csvLineOf(csv: NonNullable<Source['csv']>, write: (line: number, outcome: Outcome) => void, context: BatchContext): Take {
+  return (text, line) => {
+    if (text.trim() === '') return;
+    const parsed = csvSubscription(text, csv.header, csv.width);
+    write(line, 'error' in parsed ? invalidLine(`not CSV: ${parsed.error}`) : evaluate(parsed.value, context));
+  };
+}
+
+function invalidLine(message: string): Outcome {
+  return { ok: false, id: undefined, error: { code: 'invalid-line', path: 'line', message } };
+}
+
+function evaluate(value: unknown, context: BatchContext): Outcome {
+  const id = idOf(value);
   try {
     // Parse once, then ask the three questions of the parsed subscription: the same
     // functions the public ones call after parsing their arguments.
-    const subscription = atTheDoor('subscription', () => parseSubscription(record.value));
+    const subscription = atTheDoor('subscription', () => parseSubscription(value));
+    // Reminders due carry keys, and keys need the id (R-RM-3), as in getRemindersDue.
+    if (context.window !== undefined) requireId(subscription);
     return {
-      line: record.line,
       ok: true,
       id,
       status: statusAt(subscription, context.now, context.policy),
       fee: quoteOf(subscription, context.now, context.policy),
-      remindersDue: context.window === undefined ? undefined : remindersDueOf(subscription, context.window.from, context.window.to, context.policy),
+      remindersDue: context.window === undefined ? undefined : (remindersDueOf(subscription, context.window.from, context.window.to, context.policy) as ReturnType<typeof getRemindersDue>),
     };
   } catch (error) {
-    if (!isLibraryError(error)) throw error;
-    return { line: record.line, ok: false, id, error: { code: error.code, path: error.path, message: error.message } };
+    // A library error is the line's answer. Anything else would be a bug in the library; it
+    // is still only this line's failure, so no input can end the batch (docs/decisions.md).
+    if (isLibraryError(error)) return { ok: false, id, error: { code: error.code, path: error.path, message: error.message } };
+    return { ok: false, id, error: { code: 'internal-error', path: 'line', message: `the library failed on this line: ${String(error)}` } };
   }
 }
 
@@ -139,119 +254,18 @@ function idOf(value: unknown): string | undefined {
 }
 
 /**
- * Hands every record of the input to `take`, in order; each step of the iteration is one
- * chunk of input, a point where the caller may wait for the output to drain.
- */
-type Reader = (take: (record: InputRecord) => void) => AsyncIterable<void>;
-
-/**
- * The input's records. A file that cannot be opened is a usage error (exit 2), found
- * before any output is written.
- */
-async function openInput(inputFile: string | undefined, format: 'csv' | 'ndjson', stdin: Readable): Promise<Reader> {
-  if (inputFile === undefined) return format === 'csv' ? (take) => csvRecords(stdin, take) : (take) => ndjsonRecords(stdin, take);
-  if (format === 'csv') {
-    const source = createReadStream(inputFile);
-    await new Promise<void>((resolve, reject) => {
-      source.once('open', () => resolve());
-      source.once('error', (error: NodeJS.ErrnoException) => reject(cannotRead(inputFile, error)));
-    });
-    return (take) => csvRecords(source, take);
-  }
-  const file = await open(inputFile, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw cannotRead(inputFile, error);
-  });
-  return (take) => ndjsonRecords(fileChunks(file, inputFile), take);
-}
-
-function cannotRead(inputFile: string, error: NodeJS.ErrnoException): UsageError {
-  return new UsageError(`cannot read --input ${inputFile}: ${error.code ?? error.message}`);
-}
-
-/**
- * A file's bytes through one reused 64 KiB buffer: a stream would hand over a new buffer
- * for every read, and over a long run those wait for the garbage collector by the
- * hundred. Each chunk is only valid until the next is asked for.
- */
-async function* fileChunks(file: FileHandle, inputFile: string): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafe(65_536);
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null).catch((error: NodeJS.ErrnoException) => {
-        throw cannotRead(inputFile, error);
-      });
-      if (bytesRead === 0) return;
-      yield buffer.subarray(0, bytesRead);
-    }
-  } finally {
-    await file.close();
-  }
-}
-
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-
-/**
- * NDJSON lines, a chunk at a time. The input stays in bytes until a line is complete:
- * each line is decoded once, straight from the chunk, so the heap sees one short string
- * per line and never the whole chunk as text. A newline byte never occurs inside a UTF-8
- * multi-byte sequence, so splitting on it is safe whatever the text holds.
- */
-async function* ndjsonRecords(source: AsyncIterable<Buffer | string>, take: (record: InputRecord) => void): AsyncGenerator<void> {
-  let line = 0;
-  let rest: Buffer | undefined;
-  const takeLine = (bytes: Buffer, start: number, end: number): void => {
-    line += 1;
-    const text = bytes.toString('utf8', start, end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
-    if (text.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      take({ line, value: undefined, parseError: `not a JSON object: ${(error as Error).message}` });
-      return;
-    }
-    take({ line, value });
-  };
-  for await (const data of source) {
-    const chunk = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let start = 0;
-    let end = chunk.indexOf(NEWLINE);
-    if (rest !== undefined) {
-      // Only the line that straddles two chunks is copied; the chunk itself never is.
-      if (end === -1) {
-        rest = Buffer.concat([rest, chunk]);
-        continue;
-      }
-      const joined = Buffer.concat([rest, chunk.subarray(0, end)]);
-      takeLine(joined, 0, joined.length);
-      start = end + 1;
-      end = chunk.indexOf(NEWLINE, start);
-    }
-    for (; end !== -1; end = chunk.indexOf(NEWLINE, start)) {
-      takeLine(chunk, start, end);
-      start = end + 1;
-    }
-    // A copy: the chunk's buffer may be reused for the next read.
-    rest = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined;
-    yield;
-  }
-  if (rest !== undefined) takeLine(rest, 0, rest.length);
-}
-
-/**
  * One NDJSON output line. Results are frozen and shared between subscriptions with the
  * same dates (the library memoises them), so each one is serialised to UTF-8 once and its
  * bytes are copied for every line that shares it. Reminders due carry the subscription's
  * id in their keys, so they are new for every line and serialised each time.
  */
-function writeNdjsonLine(out: BufferedWriter, outcome: Outcome): void {
+function writeNdjsonLine(out: BufferedWriter, prefix: string, line: number, outcome: Outcome): void {
   if (!outcome.ok) {
-    out.write(`${JSON.stringify(outcome)}\n`);
+    out.write(`${prefix}${line},"ok":false,${outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`}"error":${JSON.stringify(outcome.error)}}\n`);
     return;
   }
   const id = outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`;
-  out.write(`{"line":${outcome.line},"ok":true,${id}"status":`);
+  out.write(`${prefix}${line},"ok":true,${id}"status":`);
   out.writeBytes(bytesOf(outcome.status));
   out.write(',"fee":');
   out.writeBytes(bytesOf(outcome.fee));
@@ -269,30 +283,10 @@ function bytesOf(value: object): Buffer {
   return bytes;
 }
 
-/** CSV columns: id, expirationDate, invoiceAmount, extensionEndsOn, paymentMethod, recipientTimeZone. */
-async function* csvRecords(source: Readable, take: (record: InputRecord) => void): AsyncGenerator<void> {
-  const parser = source.pipe(parseCsv({ columns: true, info: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: true }));
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    const field = (name: string) => (record[name] === undefined || record[name] === '' ? undefined : record[name]);
-    const endsOn = field('extensionEndsOn');
-    take({
-      line: info.lines,
-      value: {
-        ...(field('id') === undefined ? {} : { id: field('id') }),
-        ...(field('expirationDate') === undefined ? {} : { expirationDate: field('expirationDate') }),
-        ...(field('invoiceAmount') === undefined ? {} : { invoiceAmount: field('invoiceAmount') }),
-        ...(endsOn === undefined ? {} : { extension: { endsOn } }),
-        ...(field('paymentMethod') === undefined ? {} : { paymentMethod: field('paymentMethod') }),
-        ...(field('recipientTimeZone') === undefined ? {} : { recipientTimeZone: field('recipientTimeZone') }),
-      },
-    });
-    yield;
-  }
-}
-
-function csvLine(outcome: Outcome): string {
-  const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean | undefined> = {
-    line: outcome.line,
+function csvLine(file: string, line: number, outcome: Outcome, raw: boolean): string {
+  const cells: Record<(typeof CSV_OUTPUT_COLUMNS)[number], string | number | boolean | undefined> = {
+    file,
+    line,
     ok: outcome.ok,
     id: outcome.id,
     phase: undefined,
@@ -326,78 +320,5 @@ function csvLine(outcome: Outcome): string {
     cells.errorPath = outcome.error.path;
     cells.errorMessage = outcome.error.message;
   }
-  return `${CSV_COLUMNS.map((column) => csvCell(cells[column])).join(',')}\n`;
-}
-
-function csvCell(value: string | number | boolean | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The size of each write to the output stream. */
-const CHUNK_BYTES = 65_536;
-/**
- * Chunks kept for reuse. A write's callback comes on a later tick, and one input chunk
- * (64 KiB, about 870 lines) makes about 500 KiB of output: 16 covers it with room to spare.
- */
-const SPARE_CHUNKS = 16;
-
-/**
- * Joins small writes into 64 KiB chunks of bytes and respects the stream's back-pressure.
- * Text is encoded straight into the chunk, so the output never exists as one big string;
- * a chunk goes back to a small pool once the stream has written it.
- */
-class BufferedWriter {
-  private chunk: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-  private used = 0;
-  private readonly spare: Buffer[] = [];
-  private pending: Promise<void> | undefined;
-
-  constructor(private readonly stream: Writable) {}
-
-  write(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    const most = text.length * 3;
-    if (this.used + most > CHUNK_BYTES) this.push();
-    if (most > CHUNK_BYTES) this.send(Buffer.from(text, 'utf8'));
-    else this.used += this.chunk.write(text, this.used, 'utf8');
-  }
-
-  writeBytes(bytes: Buffer): void {
-    if (this.used + bytes.length > CHUNK_BYTES) this.push();
-    if (bytes.length > CHUNK_BYTES) this.send(bytes);
-    else this.used += bytes.copy(this.chunk, this.used);
-  }
-
-  /** Resolves once the stream can take more. */
-  drained(): Promise<void> | void {
-    return this.pending;
-  }
-
-  async flush(): Promise<void> {
-    this.push();
-    await this.pending;
-  }
-
-  private push(): void {
-    if (this.used === 0) return;
-    const full = this.chunk;
-    const used = this.used;
-    this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
-    this.used = 0;
-    this.send(full.subarray(0, used), () => {
-      if (this.spare.length < SPARE_CHUNKS) this.spare.push(full);
-    });
-  }
-
-  private send(bytes: Buffer, written?: () => void): void {
-    const more = written === undefined ? this.stream.write(bytes) : this.stream.write(bytes, written);
-    if (!more && this.pending === undefined) {
-      this.pending = new Promise((resolve) => this.stream.once('drain', () => {
-        this.pending = undefined;
-        resolve();
-      }));
-    }
-  }
+  return `${CSV_OUTPUT_COLUMNS.map((column) => csvCell(cells[column], raw)).join(',')}\n`;
 }

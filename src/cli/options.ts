@@ -1,37 +1,102 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { definePolicy, type Policy, type Subscription } from '../index.js';
 
-/** A usage error: exit code 2 with a message that says what to fix. */
+/** A usage or input error: exit code 2 with a message that says what to fix. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Options every command shares (the parser is Node's own `util.parseArgs`). */
-export const COMMON_OPTIONS = {
-  expires: { type: 'string' },
-  invoice: { type: 'string' },
-  id: { type: 'string' },
-  'extension-ends': { type: 'string' },
-  'payment-method': { type: 'string' },
-  'recipient-tz': { type: 'string' },
-  now: { type: 'string' },
-  policy: { type: 'string' },
-  format: { type: 'string', default: 'table' },
-  locale: { type: 'string', default: 'en-US' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
+/** One flag of a command: how it parses and the line `--help` shows for it. */
+export interface Flag {
+  readonly type: 'string' | 'boolean';
+  /** The value's placeholder in `--help`, e.g. `YYYY-MM-DD`. */
+  readonly value?: string;
+  readonly help: string;
+  readonly short?: string;
+  readonly multiple?: boolean;
+  readonly default?: string;
+}
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Flags = Readonly<Record<string, Flag>>;
 
-/** Parses a command's arguments strictly: unknown flags and stray words are usage errors. */
-export function parseCommandArgs(args: readonly string[], extra: ParseArgsConfig['options'] = {}): Values {
+export type Values = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+/** The flags that describe a subscription. */
+export const SUBSCRIPTION_FLAGS = {
+  expires: { type: 'string', value: 'YYYY-MM-DD', help: 'expiration date (required)' },
+  invoice: { type: 'string', value: 'AMOUNT', help: 'invoice amount at expiration, e.g. 300.00' },
+  id: { type: 'string', value: 'ID', help: 'subscription id (prefixes reminder keys)' },
+  'extension-ends': { type: 'string', value: 'DATE', help: "a granted extension's last day" },
+  'payment-method': { type: 'string', value: 'METHOD', help: 'e.g. bank-transfer' },
+  'recipient-tz': { type: 'string', value: 'ZONE', help: "recipient's IANA zone, for quiet hours" },
+} as const satisfies Flags;
+
+export const NOW_FLAG = { now: { type: 'string', value: 'INSTANT', help: 'e.g. 2026-03-20T12:00:00Z (default: the real clock)' } } as const satisfies Flags;
+export const POLICY_FLAG = { policy: { type: 'string', value: 'FILE.json', help: 'policy overrides (see docs/policy.md)' } } as const satisfies Flags;
+export const FORMAT_FLAG = { format: { type: 'string', value: 'table|json', help: 'table for people (default), json for scripts', default: 'table' } } as const satisfies Flags;
+export const LOCALE_FLAG = { locale: { type: 'string', value: 'LOCALE', help: 'money display, default en-US', default: 'en-US' } } as const satisfies Flags;
+const HELP_FLAG = { help: { type: 'boolean', short: 'h', help: 'this help' } } as const satisfies Flags;
+
+/** What a command declares about itself: its flags, its words, and its help. */
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly flags: Flags;
+  /** Words after the flags, e.g. `[FILE…]`; absent: the command takes none. */
+  readonly positionals?: string;
+  /** Paragraphs for `--help`, after the flags (wrapped to fit a terminal). */
+  readonly notes?: readonly string[];
+}
+
+/** Every flag a command accepts, `--help` included. */
+export function flagsOf(spec: CommandSpec): Flags {
+  return { ...spec.flags, ...HELP_FLAG };
+}
+
+/**
+ * Parses a command's arguments strictly (Node's own `util.parseArgs`): a flag the command
+ * does not take, a missing value or a stray word is a usage error that names its flags.
+ */
+export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { values: Values; positionals: readonly string[] } {
+  const flags = flagsOf(spec);
+  const options = Object.fromEntries(Object.entries(flags).map(([name, flag]) => [name, {
+    type: flag.type,
+    ...(flag.short === undefined ? {} : { short: flag.short }),
+    ...(flag.multiple === true ? { multiple: true } : {}),
+    ...(flag.default === undefined ? {} : { default: flag.default }),
+  }]));
   try {
-    const { values } = parseArgs({ args: [...args], options: { ...COMMON_OPTIONS, ...extra }, strict: true, allowPositionals: false });
-    return values as Values;
+    const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.positionals !== undefined });
+    return { values: values as Values, positionals };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const message = (error as Error).message.split('. To specify a positional')[0] ?? '';
+    throw new UsageError(`${spec.name}: ${message}\n${spec.name} takes ${Object.keys(flags).map((name) => `--${name}`).join(', ')}${spec.positionals === undefined ? '' : ` and ${spec.positionals}`}; see ${spec.name} --help`);
   }
+}
+
+/** `<command> --help`: exactly the flags the command takes. */
+export function helpOf(spec: CommandSpec): string {
+  const flags = flagsOf(spec);
+  const label = (name: string, flag: Flag) => `${flag.short === undefined ? '' : `-${flag.short}, `}--${name}${flag.value === undefined ? '' : ` ${flag.value}`}`;
+  const width = Math.max(...Object.entries(flags).map(([name, flag]) => label(name, flag).length));
+  const lines = Object.entries(flags).map(([name, flag]) => `  ${label(name, flag).padEnd(width)}  ${flag.help}${flag.multiple === true ? ' (repeatable)' : ''}`);
+  return [
+    `Usage: subscription-expiry ${spec.name} [options]${spec.positionals === undefined ? '' : ` ${spec.positionals}`}`,
+    '',
+    spec.summary,
+    '',
+    'Options',
+    ...lines,
+    ...(spec.notes ?? []).flatMap((paragraph) => ['', wrap(paragraph)]),
+    '',
+    'Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error.',
+  ].join('\n');
+}
+
+/** A string flag's value, or `undefined`. */
+export function textOf(values: Values, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The output format: `table` for people, `json` for scripts. */
@@ -43,35 +108,42 @@ export function formatOf(values: Values): 'table' | 'json' {
 
 /** The subscription described by the flags; the library checks every field. */
 export function subscriptionOf(values: Values): Subscription {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const expirationDate = text('expires');
+  const expirationDate = textOf(values, 'expires');
   if (expirationDate === undefined) throw new UsageError('--expires YYYY-MM-DD is required');
-  const endsOn = text('extension-ends');
+  const field = <K extends string>(key: K, flag: string) => {
+    const value = textOf(values, flag);
+    return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+  };
+  const endsOn = textOf(values, 'extension-ends');
   return {
     expirationDate,
-    ...(text('id') === undefined ? {} : { id: text('id') as string }),
-    ...(text('invoice') === undefined ? {} : { invoiceAmount: text('invoice') as string }),
+    ...field('id', 'id'),
+    ...field('invoiceAmount', 'invoice'),
     ...(endsOn === undefined ? {} : { extension: { endsOn } }),
-    ...(text('payment-method') === undefined ? {} : { paymentMethod: text('payment-method') as string }),
-    ...(text('recipient-tz') === undefined ? {} : { recipientTimeZone: text('recipient-tz') as string }),
+    ...field('paymentMethod', 'payment-method'),
+    ...field('recipientTimeZone', 'recipient-tz'),
   };
 }
 
-/** `--now`, or the real clock: the one place the tool reads it. */
+/** `--now`, or the injected clock: the one place the tool reads it. */
 export function nowOf(values: Values, clock: () => Date): string | Date {
-  return typeof values.now === 'string' ? values.now : clock();
+  return textOf(values, 'now') ?? clock();
+}
+
+/** Reads a text file named by a flag; an unreadable one is an input error (exit 2). */
+export function readFlagFile(readText: (path: string) => string, flag: string, file: string): string {
+  try {
+    return readText(file);
+  } catch (error) {
+    throw new UsageError(`cannot read --${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 /** The policy in `--policy FILE.json` (overrides of the default policy), or the default. */
-export function policyOf(values: Values): Policy | undefined {
-  const file = values.policy;
-  if (typeof file !== 'string') return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --policy ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+export function policyOf(values: Values, readText: (path: string) => string): Policy | undefined {
+  const file = textOf(values, 'policy');
+  if (file === undefined) return undefined;
+  const text = readFlagFile(readText, 'policy', file);
   let overrides: unknown;
   try {
     overrides = JSON.parse(text);
@@ -79,4 +151,17 @@ export function policyOf(values: Values): Policy | undefined {
     throw new UsageError(`--policy ${file} is not valid JSON: ${(error as Error).message}`);
   }
   return definePolicy(overrides as never);
+}
+
+/** A paragraph broken into lines of at most 90 characters, at spaces. */
+function wrap(paragraph: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of paragraph.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > 90) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join('\n');
 }

@@ -49,6 +49,17 @@ export interface ParsedSubscription {
   readonly recipientZone: Zone | undefined;
 }
 
+/**
+ * The subscription's id, required where reminders must carry their de-duplication key
+ * (R-RM-3: `getRemindersDue`, and the CLI's batch with a window).
+ */
+export function requireId(subscription: ParsedSubscription, path = 'subscription'): string {
+  if (subscription.id === undefined) {
+    throw new ExpiryInputError('missing', `${path}.id`, "the subscription id is required to list reminders due: it makes each reminder's key unique, so a job can de-duplicate sends");
+  }
+  return subscription.id;
+}
+
 /** Checks a subscription's fields (R-IN-1, R-IN-4); `path` names it in errors. */
 export function parseSubscription(value: unknown, path = 'subscription'): ParsedSubscription {
   const record = requireRecord(value, path, 'a subscription');

@@ -1,7 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor, readField, requireRecord } from '../input/read.js';
-import { parseSubscription, type Subscription } from '../input/subscription.js';
+import { parseSubscription, requireId, type Subscription } from '../input/subscription.js';
 import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { remindersDueOf } from './schedule.js';
@@ -31,9 +31,7 @@ import type { DueReminder, ReminderWindow } from './types.js';
 export function getRemindersDue(subscription: Subscription, window: ReminderWindow, policy?: Policy): readonly DueReminder[] {
   // One door per argument, so an argument that throws while being read is named as itself.
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
-  if (parsed.id === undefined) {
-    throw new ExpiryInputError('missing', 'subscription.id', 'the subscription id is required to list reminders due: it makes each reminder\'s key unique, so a job can de-duplicate sends');
-  }
+  requireId(parsed);
   const [from, to] = atTheDoor('window', () => {
     const record = requireRecord(window, 'window', 'a window { from, to }');
     const fromInstant = parseInstant(readField(record, 'from', 'window'), 'window.from');

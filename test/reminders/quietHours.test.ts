@@ -111,7 +111,7 @@ describe('quiet hours against a brute-force walk of the day (properties)', () =>
           const policy = oneSms(policyZone, hhmm(sendMinute), hhmm(start), hhmm(end));
           const date = formatDayNumber(dayNumber);
           const recipientZone = recipient ?? policyZone;
-          const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
+          const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
           const expected = referenceSendAt(policyZone, recipientZone, dayNumber, scheduled, start * MINUTE, end * MINUTE);
           const actual = smsOn(date, policy, recipient);
           expect(actual).toEqual(expected === undefined ? [] : [new Date(expected).toISOString()]);
@@ -127,7 +127,7 @@ describe('quiet hours against a brute-force walk of the day (properties)', () =>
         const [start, end] = a === b ? [Math.min(a, 1438), Math.min(a, 1438) + 1] : [Math.min(a, b), Math.max(a, b)];
         const policy = oneSms(policyZone, hhmm(sendMinute), hhmm(start), hhmm(end));
         const date = formatDayNumber(dayNumber);
-        const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
+        const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
         const expected = referenceSendAt(policyZone, recipientZone, dayNumber, scheduled, start * MINUTE, end * MINUTE);
         expect(smsOn(date, policy, recipientZone)).toEqual(expected === undefined ? [] : [new Date(expected).toISOString()]);
       }),

@@ -1,0 +1,79 @@
+import { isLibraryError } from '../internal.js';
+import { BATCH, PIPE_CLOSED, runBatch } from './batch.js';
+import { COMMANDS, type Command } from './commands.js';
+import type { CliIo } from './io.js';
+import { helpOf, parseCommandArgs, UsageError, type CommandSpec } from './options.js';
+
+export type { CliIo } from './io.js';
+
+const SPECS: readonly CommandSpec[] = [...Object.values(COMMANDS).filter((command) => command.name !== 'demo'), BATCH, COMMANDS.demo as CommandSpec];
+
+const USAGE = `subscription-expiry — exact answers about SaaS subscription expiry
+
+Usage: subscription-expiry <command> [options]
+       subscription-expiry <command> --help     the command's options, exactly
+
+Commands
+${SPECS.map((spec) => `  ${spec.name.padEnd(10)}  ${spec.summary}`).join('\n')}
+
+Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error
+(141: the reader closed the output pipe).`;
+
+/**
+ * Runs the tool on `argv` (the words after the program's name) and resolves to the exit
+ * code: 0 ok, 1 some batch lines failed, 2 usage or input error, 141 when the reader closed
+ * the output pipe. Everything outside the tool comes through `io`: streams, clock, files.
+ *
+ * @example
+ * const code = await run(['quote', '--expires', '2026-03-08', '--invoice', '300', '--now', '2026-04-22T12:00:00-04:00'], nodeIo());
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let outputError: NodeJS.ErrnoException | undefined;
+  // A reader that goes away (EPIPE) must never surface as an unhandled 'error' event.
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    outputError ??= error;
+  });
+  try {
+    const code = await dispatch(argv, io);
+    if (outputError?.code === 'EPIPE') return PIPE_CLOSED;
+    return code;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`subscription-expiry: ${error.message}\n`);
+      return 2;
+    }
+    if (isLibraryError(error)) {
+      io.stderr.write(`subscription-expiry: ${error.name} [${error.code}] ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? SPECS.find((spec) => spec.name === args[0]) : undefined;
+    await print(io, topic === undefined ? USAGE : helpOf(topic));
+    return command === undefined ? 2 : 0;
+  }
+  const spec = SPECS.find((candidate) => candidate.name === command);
+  if (spec === undefined) throw new UsageError(`unknown command "${command}"; the commands are ${SPECS.map((s) => s.name).join(', ')} (try --help)`);
+  const { values, positionals } = parseCommandArgs(spec, args);
+  if (values.help === true) {
+    await print(io, helpOf(spec));
+    return 0;
+  }
+  if (spec === BATCH) return runBatch(values, positionals, io);
+  let output = '';
+  (spec as Command).run(values, { clock: io.clock, readText: io.readText, write: (text) => (output += text) });
+  await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
+  return 0;
+}
+
+/** Writes text and a newline, and waits until the stream has taken it. */
+function print(io: CliIo, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    io.stdout.write(`${text}\n`, () => resolve());
+  });
+}
