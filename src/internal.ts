@@ -13,3 +13,4 @@ export { resolvePolicy, type CompiledPolicy } from './policy/compile.js';
 export { statusAt } from './lifecycle/getExpiryStatus.js';
 export { quoteOf } from './fees/quoteReactivationFee.js';
 export { remindersDueOf } from './reminders/schedule.js';
+export { requireLifecycleInRange } from './lifecycle/range.js';

@@ -1,5 +1,5 @@
 import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
-import { atTheDoor, isLibraryError, parseInstant, parseSubscription, quoteOf, remindersDueOf, requireId, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
+import { atTheDoor, isLibraryError, parseInstant, parseSubscription, quoteOf, remindersDueOf, requireId, requireLifecycleInRange, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
 import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
 import type { CliIo } from './io.js';
 import { bytesOfChunk, LineSplitter } from './lines.js';
@@ -230,6 +230,7 @@ function evaluate(value: unknown, context: BatchContext): Outcome {
     // Parse once, then ask the three questions of the parsed subscription: the same
     // functions the public ones call after parsing their arguments.
     const subscription = atTheDoor('subscription', () => parseSubscription(value));
+    requireLifecycleInRange(subscription, context.policy);
     // Reminders due carry keys, and keys need the id (R-RM-3), as in getRemindersDue.
     if (context.window !== undefined) requireId(subscription);
     return {

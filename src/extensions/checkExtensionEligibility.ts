@@ -6,6 +6,7 @@ import { parseInstant, type Instant } from '../input/instant.js';
 import { atTheDoor, describe, isRecord, readField, requireRecord } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription } from '../input/subscription.js';
 import { boundariesFor, boundariesOf } from '../lifecycle/boundaries.js';
+import { lifecycleFits, requireLifecycleInRange } from '../lifecycle/range.js';
 import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { isPlaceholder, orderIdFormatOf, readOrderId } from './findOrderId.js';
@@ -45,6 +46,7 @@ import { resultDate } from '../results.js';
 export function checkExtensionEligibility(request: ExtensionRequest, policy?: Policy): ExtensionDecision {
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('request', () => parseRequest(request));
+  requireLifecycleInRange(parsed.subscription, compiled, 'request.subscription');
   return decide(parsed, compiled);
 }
 
@@ -139,13 +141,22 @@ function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecisi
     });
   }
 
+  // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
+  const endsOnDay = Math.max(localDayOf(zone, now), boundaries.expirationDay) + durationDays;
+  const endsOn = formatDayNumber(endsOnDay);
+  // R-IN-5: a granted end must be accepted back, so its whole lifecycle must stay in 1900–2999.
+  if (!lifecycleFits(request.subscription.originalExpirationDay, endsOnDay, policy)) {
+    reasons.push({
+      code: 'beyond-supported-dates',
+      message: `An extension to ${endsOn} cannot be granted: its reminders and recovery window would run past 2999-12-31, the last date this service supports.`,
+      endsOn,
+    });
+  }
+
   if (reasons.length > 0 || orderId === undefined) {
     return Object.freeze({ eligible: false, reasons: Object.freeze(reasons.map((reason) => Object.freeze(reason))) });
   }
 
-  // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
-  const endsOnDay = Math.max(localDayOf(zone, now), boundaries.expirationDay) + durationDays;
-  const endsOn = formatDayNumber(endsOnDay);
   // The same boundaries the status will read once the extension is passed back (R-ST-2).
   const endsAt = boundariesFor(request.subscription.originalExpirationDay, endsOnDay, policy).expiresAt;
   return Object.freeze({

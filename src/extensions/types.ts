@@ -47,7 +47,7 @@ export interface ExtensionRequest {
  * const codes: ExtensionRefusalCode[] = decision.eligible ? [] : decision.reasons.map((reason) => reason.code);
  * //=> ['order-id-missing', 'data-deleted']
  */
-export type ExtensionRefusalCode = 'order-id-missing' | 'order-id-malformed' | 'too-early' | 'recent-request' | 'data-deleted';
+export type ExtensionRefusalCode = 'order-id-missing' | 'order-id-malformed' | 'too-early' | 'recent-request' | 'data-deleted' | 'beyond-supported-dates';
 
 /**
  * One reason for a refusal, with a message a customer can read (R-EXT-4), a
@@ -97,6 +97,12 @@ export type ExtensionRefusal =
       /** When the data was deleted; no later request can succeed for this expiration date. */
       readonly deletedAt: Date;
       readonly deletionDate: string;
+    }
+  | {
+      readonly code: 'beyond-supported-dates';
+      readonly message: string;
+      /** The end the extension would have had: its lifecycle would leave the supported years 1900–2999 (R-IN-5). */
+      readonly endsOn: string;
     };
 
 /**
@@ -138,6 +144,6 @@ export type ExtensionDecision =
     }
   | {
       readonly eligible: false;
-      /** Every reason that applies, in the order order id, timing, cooldown, deletion. */
+      /** Every reason that applies, in the order order id, timing, cooldown, deletion, supported dates. */
       readonly reasons: readonly ExtensionRefusal[];
     };

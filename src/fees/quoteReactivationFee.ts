@@ -1,3 +1,4 @@
+import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { ExpiryInputError } from '../errors.js';
 import { formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf } from '../clock/zone.js';
@@ -114,6 +115,7 @@ export function quoteReactivationFee(subscription: Subscription, now: Date | num
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription, 'subscription'));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
+  requireLifecycleInRange(parsed, compiled);
   return quoteOf(parsed, instant, compiled);
 }
 

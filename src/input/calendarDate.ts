@@ -1,13 +1,11 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
+import { MAX_YEAR, MIN_YEAR } from './supportedYears.js';
 
 /** A checked calendar date: its day number since 1970-01-01 (R-IN-1). */
 export type DayNumber = number & { readonly __brand: 'DayNumber' };
 
-/** Earliest and latest calendar years the library accepts. */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2999;
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,13 +1,11 @@
 import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
+import { MAX_INSTANT, MIN_INSTANT } from './supportedYears.js';
 
 /** A checked instant: epoch milliseconds (R-IN-2). */
 export type Instant = number & { readonly __brand: 'Instant' };
 
-/** Instants the library accepts: years 1900 through 2999, as for calendar dates. */
-const MIN_INSTANT = Date.UTC(1900, 0, 1) - 14 * 3_600_000;
-const MAX_INSTANT = Date.UTC(3000, 0, 1) + 14 * 3_600_000;
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 

@@ -2,6 +2,7 @@ import { ExpiryInputError } from '../errors.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor, describe } from '../input/read.js';
 import { parseSubscription, type Subscription } from '../input/subscription.js';
+import { requireLifecycleInRange } from './range.js';
 import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { statusAt } from './getExpiryStatus.js';
@@ -57,6 +58,7 @@ export function getCapabilities(subscription: Subscription, now: Date | number |
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const knownRole = atTheDoor('role', () => parseRole(role));
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  requireLifecycleInRange(parsed, compiled);
   const { phase } = statusAt(parsed, instant, compiled);
   return Object.freeze({ phase, ...CAPABILITIES[phase][knownRole] });
 }

@@ -3,6 +3,7 @@ import { localDayOf } from '../clock/zone.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
+import { requireLifecycleInRange } from './range.js';
 import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { resultDate } from '../results.js';
@@ -33,6 +34,7 @@ export function getExpiryStatus(subscription: Subscription, now: Date | number |
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  requireLifecycleInRange(parsed, compiled);
   return statusAt(parsed, instant, compiled);
 }
 

@@ -2,6 +2,7 @@ import { formatDayNumber } from '../clock/civil.js';
 import { instantOf } from '../clock/zone.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
+import { requireLifecycleInRange } from './range.js';
 import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { reminderScheduleOf } from '../reminders/schedule.js';
@@ -30,6 +31,7 @@ import { resultDate } from '../results.js';
 export function getTimeline(subscription: Subscription, policy?: Policy): readonly TimelineEvent[] {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  requireLifecycleInRange(parsed, compiled);
   return timelineOf(parsed, compiled);
 }
 

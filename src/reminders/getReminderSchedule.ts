@@ -1,3 +1,4 @@
+import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type Subscription } from '../input/subscription.js';
 import { resolvePolicy } from '../policy/compile.js';
@@ -29,5 +30,6 @@ import type { Reminder } from './types.js';
  */
 export function getReminderSchedule(subscription: Subscription, policy?: Policy): readonly Reminder[] {
   const [parsed, compiled] = atTheDoor('subscription', () => [parseSubscription(subscription), resolvePolicy(policy)] as const);
+  requireLifecycleInRange(parsed, compiled);
   return reminderScheduleOf(parsed, compiled);
 }

@@ -1,3 +1,4 @@
+import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { ExpiryInputError } from '../errors.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor, readField, requireRecord } from '../input/read.js';
@@ -42,5 +43,6 @@ export function getRemindersDue(subscription: Subscription, window: ReminderWind
     return [fromInstant, toInstant] as const;
   });
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  requireLifecycleInRange(parsed, compiled);
   return remindersDueOf(parsed, from, to, compiled) as readonly DueReminder[];
 }

@@ -1,6 +1,7 @@
 import { addMonthsToDayNumber, formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf, offsetStretches, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
+import { occurrenceDay } from './occurrence.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CadenceUnit } from '../policy/types.js';
 import type { Reminder } from './types.js';
@@ -100,8 +101,8 @@ function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone:
   const firstDays: number[] = [];
   const lastDays: number[] = [];
   for (const cadence of cadences) {
-    firstDays.push(occurrence(cadence.cadence, expirationDay, cadence.from));
-    lastDays.push(occurrence(cadence.cadence, expirationDay, cadence.through));
+    firstDays.push(occurrenceDay(cadence.cadence, expirationDay, cadence.from));
+    lastDays.push(occurrenceDay(cadence.cadence, expirationDay, cadence.through));
   }
   const planned: PlannedReminder[] = [];
   let channel: string | undefined;
@@ -112,7 +113,7 @@ function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone:
       takenDays.length = 0;
     }
     for (let k = cadence.from; k <= cadence.through; k += 1) {
-      const day = occurrence(cadence.cadence, expirationDay, k);
+      const day = occurrenceDay(cadence.cadence, expirationDay, k);
       // R-RM-2: a finer cadence of the channel takes over from its first through its last date;
       // one reminder per channel and date (the finer, then earlier, cadence came first).
       if (coveredByFiner(cadence.finer, day, firstDays, lastDays) || takenDays.includes(day)) continue;
@@ -137,17 +138,6 @@ function coveredByFiner(finer: readonly number[], day: number, firstDays: readon
   return false;
 }
 
-/** The day of occurrence k of a cadence: the expiration date shifted by k units (R-RM-1, R-TZ-4). */
-function occurrence(cadence: CadenceUnit, expirationDay: number, k: number): number {
-  switch (cadence) {
-    case 'monthly':
-      return addMonthsToDayNumber(expirationDay, k);
-    case 'weekly':
-      return expirationDay + 7 * k;
-    case 'daily':
-      return expirationDay + k;
-  }
-}
 
 /**
  * R-RM-6, defined on instants: the allowed instants of business date `day` are those inside

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { definePolicy, getExpiryStatus } from '../../src/index.js';
 import { parseInstant } from '../../src/input/instant.js';
+import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, MAX_INSTANT, MIN_INSTANT } from '../../src/input/supportedYears.js';
 import { inputErrorOf } from '../support/errors.js';
 
 /**
@@ -39,9 +40,20 @@ describe('R-IN-1 instants at their limits', () => {
 });
 
 describe('R-IN-1 subscriptions at their limits', () => {
-  it('R-IN-1 accepts expiration dates from 1900-01-01 through 2999-12-31', () => {
-    expect(getExpiryStatus({ expirationDate: '1900-01-01' }, NOW).expirationDate).toBe('1900-01-01');
-    expect(getExpiryStatus({ expirationDate: '2999-12-31' }, NOW).expirationDate).toBe('2999-12-31');
+  it('R-IN-1 R-IN-5 accepts expiration dates whose whole lifecycle lies in 1900–2999: 1900-05-01 through 2999-06-30 by default', () => {
+    // The first reminder is 4 months before; the recovery window closes 6 months after.
+    expect(getExpiryStatus({ expirationDate: '1900-05-01' }, NOW).expirationDate).toBe('1900-05-01');
+    expect(getExpiryStatus({ expirationDate: '2999-06-30' }, NOW).expirationDate).toBe('2999-06-30');
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '1900-04-30' }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.expirationDate' });
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-07-01' }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.expirationDate' });
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-06-01', extension: { endsOn: '2999-07-01' } }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.extension.endsOn' });
+  });
+
+  it('R-IN-1 the supported-years constants are the calendar\'s 1900-01-01 and 2999-12-31, ±14 hours for instants', () => {
+    expect(FIRST_SUPPORTED_DAY).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
+    expect(LAST_SUPPORTED_DAY).toBe(Date.UTC(2999, 11, 31) / 86_400_000);
+    expect(MIN_INSTANT).toBe(Date.UTC(1900, 0, 1) - 14 * 3_600_000);
+    expect(MAX_INSTANT).toBe(Date.UTC(3000, 0, 1) + 14 * 3_600_000);
   });
 
   it('R-IN-4 accepts an id of 200 characters and a string payment method and recipient zone', () => {
