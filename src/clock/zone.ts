@@ -25,7 +25,7 @@ export interface Zone {
  * The offsets of one period: `offsets[0]` holds from the period's start, `offsets[i + 1]`
  * from `transitions[i]` on (both in epoch milliseconds; transitions ascending).
  */
-interface Period {
+export interface Period {
   readonly transitions: readonly number[];
   readonly offsets: readonly number[];
 }
