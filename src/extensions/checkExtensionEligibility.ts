@@ -1,17 +1,12 @@
 import { ExpiryInputError } from '../errors.js';
-import { formatDayNumber } from '../clock/civil.js';
-import { formatTimeOfDay } from '../clock/timeOfDay.js';
-import { instantOf, localDayOf } from '../clock/zone.js';
 import { parseInstant, type Instant } from '../input/instant.js';
 import { atTheDoor, describe, isRecord, readField, requireRecord } from '../input/read.js';
-import { parseSubscription, type ParsedSubscription } from '../input/subscription.js';
-import { boundariesFor, boundariesOf } from '../lifecycle/boundaries.js';
-import { lifecycleFits, requireLifecycleInRange } from '../lifecycle/range.js';
+import { parseSubscription } from '../input/subscription.js';
+import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
-import { isPlaceholder, orderIdFormatOf, readOrderId } from './findOrderId.js';
-import type { ExtensionDecision, ExtensionRefusal, ExtensionRequest } from './types.js';
-import { resultDate } from '../results.js';
+import { decideExtension, type ParsedRequest } from './eligibility.js';
+import type { ExtensionDecision, ExtensionRequest } from './types.js';
 
 /**
  * Decides a temporary-extension request (R-EXT-1…5): grants it, with the new
@@ -44,132 +39,10 @@ import { resultDate } from '../results.js';
  * }
  */
 export function checkExtensionEligibility(request: ExtensionRequest, policy?: Policy): ExtensionDecision {
-  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('request', () => parseRequest(request));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed.subscription, compiled, 'request.subscription');
-  return decide(parsed, compiled);
-}
-
-/** A request checked at the door. */
-interface ParsedRequest {
-  /** Trimmed; `undefined` when absent, null or blank. */
-  readonly orderId: string | undefined;
-  readonly requestedAt: Instant;
-  readonly subscription: ParsedSubscription;
-  readonly previousRequests: readonly Instant[];
-}
-
-function decide(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecision {
-  const { timeZone, zone } = policy;
-  const { requestDaysBefore, durationDays, cooldownDays } = policy.policy.extensions;
-  const format = orderIdFormatOf(policy.policy);
-  const boundaries = boundariesOf(request.subscription, policy);
-  const now = request.requestedAt;
-  const reasons: ExtensionRefusal[] = [];
-  const zoneNote = `${timeZone} time`;
-
-  // R-EXT-1: missing and malformed are different reasons; the template's placeholder is no id.
-  const orderId = request.orderId === undefined ? undefined : readOrderId(request.orderId, format);
-  if (request.orderId === undefined || isPlaceholder(request.orderId, format)) {
-    const placeholder = request.orderId !== undefined;
-    reasons.push({
-      code: 'order-id-missing',
-      message: placeholder
-        ? `The order ID is still the template's placeholder ${format.display}; please replace it with your own order ID, shown with your order on your account page.`
-        : `Please include your order ID, in the form ${format.display} (letters or digits), shown with your order on your account page.`,
-      expectedFormat: format.display,
-    });
-  } else if (orderId === undefined) {
-    reasons.push({
-      code: 'order-id-malformed',
-      message: `${describe(request.orderId)} is not an order ID: an order ID has the form ${format.display} (letters or digits), as shown with your order on your account page.`,
-      expectedFormat: format.display,
-    });
-  }
-
-  // R-EXT-2: in time from the local start of (effective expiration − requestDaysBefore).
-  const opensOnDay = boundaries.expirationDay - requestDaysBefore;
-  const opensAt = instantOf(zone, opensOnDay, 0);
-  const expirationDate = formatDayNumber(boundaries.expirationDay);
-  if (now < opensAt) {
-    const eligibleFromDate = formatDayNumber(opensOnDay);
-    reasons.push({
-      code: 'too-early',
-      message: `It is too early to request an extension: requests are accepted from ${eligibleFromDate} (${requestDaysBefore === 0 ? 'the expiration date' : `${countDays(requestDaysBefore)} before the expiration date ${expirationDate}`}, ${zoneNote}).`,
-      eligibleFrom: resultDate(opensAt),
-      eligibleFromDate,
-    });
-  }
-
-  // R-EXT-3: the latest earlier request decides when the cooldown ends (local start of that day).
-  let blocking: { readonly at: number; readonly retryDay: number; readonly retryAfter: number } | undefined;
-  for (const previous of request.previousRequests) {
-    if (previous > now) continue; // a later request cannot block an earlier one
-    const retryDay = localDayOf(zone, previous) + cooldownDays;
-    const retryAfter = instantOf(zone, retryDay, 0);
-    if (retryAfter > now && (blocking === undefined || retryAfter > blocking.retryAfter || (retryAfter === blocking.retryAfter && previous > blocking.at))) {
-      blocking = { at: previous, retryDay, retryAfter };
-    }
-  }
-  if (blocking !== undefined) {
-    const previousDate = formatDayNumber(localDayOf(zone, blocking.at));
-    const retryAfterDate = formatDayNumber(blocking.retryDay);
-    const tooLate = blocking.retryAfter >= boundaries.deletedAt && now < boundaries.deletedAt
-      ? `; by then this subscription's data will have been deleted (${formatDayNumber(boundaries.deletionDay)}), so no further extension can be granted for it`
-      : '';
-    reasons.push({
-      code: 'recent-request',
-      message: `An extension was already requested on ${previousDate}; a new request can be accepted from ${retryAfterDate} (${zoneNote}), ${countDays(cooldownDays)} after it${tooLate}.`,
-      previousRequestAt: resultDate(blocking.at),
-      retryAfter: resultDate(blocking.retryAfter),
-      retryAfterDate,
-    });
-  }
-
-  // R-EXT-2: through the expired phase; once the data is deleted, never.
-  if (now >= boundaries.deletedAt) {
-    const deletionDate = formatDayNumber(boundaries.deletionDay);
-    const lastRecoverableDate = formatDayNumber(boundaries.lastRecoverableDay);
-    const next = now < boundaries.unrecoverableAt
-      ? `its data can still be recovered from backup, for a recovery fee, through ${lastRecoverableDate}`
-      : `the recovery window closed after ${lastRecoverableDate}, so a new subscription is needed`;
-    reasons.push({
-      code: 'data-deleted',
-      message: `This subscription's data was deleted on ${deletionDate}, so it can no longer be extended; ${next}.`,
-      deletedAt: resultDate(boundaries.deletedAt),
-      deletionDate,
-    });
-  }
-
-  // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
-  const endsOnDay = Math.max(localDayOf(zone, now), boundaries.expirationDay) + durationDays;
-  const endsOn = formatDayNumber(endsOnDay);
-  // R-IN-5: a granted end must be accepted back, so its whole lifecycle must stay in 1900–2999.
-  if (!lifecycleFits(request.subscription.originalExpirationDay, endsOnDay, policy)) {
-    reasons.push({
-      code: 'beyond-supported-dates',
-      message: `An extension to ${endsOn} cannot be granted: its reminders and recovery window would run past 2999-12-31, the last date this service supports.`,
-      endsOn,
-    });
-  }
-
-  if (reasons.length > 0 || orderId === undefined) {
-    return Object.freeze({ eligible: false, reasons: Object.freeze(reasons.map((reason) => Object.freeze(reason))) });
-  }
-
-  // The same boundaries the status will read once the extension is passed back (R-ST-2).
-  const endsAt = boundariesFor(request.subscription.originalExpirationDay, endsOnDay, policy).expiresAt;
-  return Object.freeze({
-    eligible: true,
-    orderId,
-    extension: Object.freeze({ endsOn, endsAt: resultDate(endsAt) }),
-    message: `Your extension for order ${orderId} is granted: the subscription now runs through ${endsOn} and expires at ${formatTimeOfDay(policy.expiryMs)} that day (${zoneNote}).`,
-  });
-}
-
-/** "1 day", "7 days". */
-function countDays(days: number): string {
-  return days === 1 ? '1 day' : `${days} days`;
+  return decideExtension(parsed, compiled);
 }
 
 function parseRequest(value: unknown): ParsedRequest {
