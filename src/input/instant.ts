@@ -10,6 +10,9 @@ export type Instant = number & { readonly __brand: 'Instant' };
 const MIN_INSTANT = Date.UTC(1900, 0, 1) - 14 * 3_600_000;
 const MAX_INSTANT = Date.UTC(3000, 0, 1) + 14 * 3_600_000;
 
+/** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
@@ -93,7 +96,9 @@ function checkRange(time: number, path: string): Instant {
     throw new ExpiryInputError('invalid-instant', path, 'this Date is invalid (its time is NaN)');
   }
   if (time < MIN_INSTANT || time > MAX_INSTANT) {
-    throw new ExpiryInputError('date-out-of-range', path, `${new Date(time).toISOString()} is outside the supported years 1900–2999`);
+    // Beyond ±8.64e15 ms a Date cannot even be written out: name the number instead.
+    const shown = Math.abs(time) <= MAX_DATE_MS ? new Date(time).toISOString() : `${time} epoch milliseconds`;
+    throw new ExpiryInputError('date-out-of-range', path, `${shown} is outside the supported years 1900–2999`);
   }
   return time as Instant;
 }
