@@ -48,12 +48,13 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
     if (amount.isZero()) throw new ExpiryInputError('invalid-amount', path, `${describe(text)} has a minus sign; write zero as "0"`);
     throw new ExpiryInputError('negative-amount', path, `${text} is negative; amounts are never below zero`);
   }
-  const places = amount.decimalPlaces();
-  if (places > fractionDigits) {
+  if (amount.decimalPlaces() > fractionDigits) {
+    // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
+    const written = PLAIN_DECIMAL.test(text) ? text.length - text.indexOf('.') - 1 : amount.decimalPlaces();
     throw new ExpiryInputError(
       'too-many-fraction-digits',
       path,
-      `${text} has ${places} decimal places; ${currency} has ${fractionDigits} — round it first`,
+      `${text} has ${written} decimal places; ${currency} has ${fractionDigits} — round it first`,
     );
   }
   if (amount.greaterThanOrEqualTo(AMOUNT_CEILING)) {

@@ -66,7 +66,7 @@ function compile(policy: Policy): CompiledPolicy {
     timeZone: policy.timeZone,
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
-    fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency'),
+    fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency', policy.currencyDigits),
     rounding: ROUNDING_MODES[policy.rounding],
     tiers: fees.reactivationTiers.map((tier) => ({ fromDay: tier.fromDay, rate: new Decimal(tier.rate), minimum: new Decimal(tier.minimum) })),
     recovery: {

@@ -71,8 +71,14 @@ export interface Policy {
   readonly timeZone: string;
   /** Local time on the expiration date at which a subscription expires (R-TZ-2), `HH:mm:ss`. */
   readonly expiryTime: string;
-  /** ISO 4217 currency of every amount. */
+  /** ISO 4217 currency of every amount; its fraction digits come from the library's ISO 4217 table. */
   readonly currency: string;
+  /**
+   * Fraction digits for ISO codes whose practice differs from ISO 4217's minor units, such as
+   * `{ IDR: 0 }` (ISO says 2); 0 to 4 each. Keyed by code, so changing `currency` never
+   * carries another currency's digits along. Absent: ISO 4217 for every code.
+   */
+  readonly currencyDigits?: Readonly<Record<string, number>>;
   /** How percentages are rounded to the currency's minor unit (R-FEE-1). */
   readonly rounding: RoundingMode;
   /** The renewal invoice is issued this many days before the expiration date. */

@@ -3,6 +3,7 @@ import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { Decimal, ROUNDING_MODES, type RoundingMode } from '../money/decimal.js';
 import { describe, isRecord } from '../input/read.js';
+import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import { deepFreeze } from './freeze.js';
 import type { CadenceUnit, Policy, ReactivationTier, ReminderCadence } from './types.js';
 
@@ -18,7 +19,9 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   }
   const expiryTime = root.time('expiryTime');
   const currency = root.string('currency');
-  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`);
+  const currencyDigitsFields = root.optionalObject('currencyDigits');
+  const currencyDigits = currencyDigitsFields === undefined ? undefined : validateCurrencyDigits(currencyDigitsFields);
+  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`, currencyDigits);
   const rounding = root.string('rounding');
   if (!Object.hasOwn(ROUNDING_MODES, rounding)) {
     throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${Object.keys(ROUNDING_MODES).join(', ')}`);
@@ -89,6 +92,7 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
     timeZone,
     expiryTime,
     currency,
+    ...(currencyDigits === undefined ? {} : { currencyDigits }),
     rounding: rounding as RoundingMode,
     renewalInvoiceDaysBefore,
     bankTransferDaysBefore,
@@ -103,16 +107,33 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
       orderId: { groups, separator },
     },
   };
+  currencyDigitsFields?.rejectUnknown();
   for (const fields of [root, fees, recoveryFields, reminderFields, quietFields, extensionFields, orderIdFields]) fields.rejectUnknown();
   return deepFreeze(policy);
 }
 
-/** Fraction digits of an ISO 4217 currency (USD 2, JPY 0), from the runtime's CLDR data. */
-export function currencyFractionDigits(currency: string, path: string): number {
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new PolicyError('invalid-currency', path, `${describe(currency)} is not an ISO 4217 code such as "USD"`);
+/**
+ * Fraction digits of a currency (R-IN-3): the policy's `currencyDigits` for it when set,
+ * else its ISO 4217 minor units from the library's own table (USD 2, JPY 0, KWD 3), never
+ * the runtime's locale data. A code that is not an active ISO 4217 code is a `PolicyError`.
+ */
+export function currencyFractionDigits(currency: string, path: string, currencyDigits?: Readonly<Record<string, number>>): number {
+  const iso = isoMinorUnits(currency);
+  if (iso === undefined) {
+    const shape = /^[A-Z]{3}$/.test(currency) ? 'an active ISO 4217 code' : 'an ISO 4217 code such as "USD"';
+    throw new PolicyError('invalid-currency', path, `${describe(currency)} is not ${shape}`);
   }
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyDigits !== undefined && Object.hasOwn(currencyDigits, currency) ? (currencyDigits[currency] as number) : iso;
+}
+
+/** `currencyDigits`: for an ISO code whose practice differs from ISO 4217, its fraction digits (0–4). */
+function validateCurrencyDigits(fields: Fields): Record<string, number> {
+  const digits: Record<string, number> = {};
+  for (const code of fields.keys()) {
+    currencyFractionDigits(code, `${fields.path}.${code}`);
+    digits[code] = fields.integer(code, 0, MAX_MINOR_UNITS, true);
+  }
+  return digits;
 }
 
 function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
@@ -211,6 +232,20 @@ class Fields {
 
   object(key: string): Fields {
     return new Fields(this.get(key), `${this.path}.${key}`);
+  }
+
+  /** An object field that may be absent (`undefined`). */
+  optionalObject(key: string): Fields | undefined {
+    this.seen.add(key);
+    return this.has(key) ? this.object(key) : undefined;
+  }
+
+  private has(key: string): boolean {
+    try {
+      return this.record[key] !== undefined;
+    } catch {
+      throw new PolicyError('unreadable', `${this.path}.${key}`, 'this field could not be read (its getter threw)');
+    }
   }
 
   array(key: string): unknown[] {
