@@ -56,12 +56,13 @@ function percent(rate: string): string {
   return `${new Decimal(rate).times(100).toString()} %`;
 }
 
-/** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days". */
+/** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days[; capped at $200.00]". */
 function working(quote: FeeQuote, locale: string): string {
   if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return '';
   const money = (value: Money) => formatMoney(value, locale);
   const base = `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}, ${quote.minimumApplied ? `minimum ${money(quote.minimum)} applies` : `above the ${money(quote.minimum)} minimum`}`;
-  return quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
+  const withDaily = quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
+  return quote.capApplied && quote.cap !== undefined ? `${withDaily}; capped at ${money(quote.cap)}` : withDaily;
 }
 
 /** The working of a quote as label/value pairs, money formatted for `locale`. */
@@ -82,6 +83,7 @@ export function quoteLines(quote: FeeQuote, locale: string): [string, string][] 
         ['minimum', `${money(quote.minimum)}${quote.minimumApplied ? ' (applied)' : ''}`],
       ];
       if (quote.kind === 'recovery') lines.push(['daily charge', `${money(quote.dailyRate)} × ${quote.daysPastExpiry} days = ${money(quote.dailyCharge)}`]);
+      if (quote.cap !== undefined) lines.push(['cap', `${money(quote.cap)}${quote.capApplied ? ' (applied)' : ''}`]);
       lines.push(['fee', money(quote.fee)], ['total to pay', money(quote.total)]);
       return lines;
     }

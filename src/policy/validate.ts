@@ -5,7 +5,7 @@ import { Decimal, ROUNDING_MODES, type RoundingMode } from '../money/decimal.js'
 import { describe, isRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import { deepFreeze } from './freeze.js';
-import type { CadenceUnit, Policy, ReactivationTier, ReminderCadence } from './types.js';
+import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
 
 /**
  * Checks every field of a complete policy and returns a fresh, deeply frozen copy
@@ -35,16 +35,19 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const fees = root.object('fees');
   const tiers = validateTiers(fees, fractionDigits, currency, deletionDay);
   const recoveryFields = fees.object('recovery');
+  const recoveryMinimum = recoveryFields.amount('minimum', fractionDigits, currency);
   const recovery = {
     rate: recoveryFields.rate('rate'),
-    minimum: recoveryFields.amount('minimum', fractionDigits, currency),
+    minimum: recoveryMinimum,
     dailyRate: recoveryFields.amount('dailyRate', fractionDigits, currency),
+    ...validateCap(recoveryFields, recoveryMinimum, fractionDigits, currency),
   };
   const lastTier = tiers[tiers.length - 1] as ReactivationTier;
   // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
   if (new Decimal(recovery.rate).lt(lastTier.rate) || new Decimal(recovery.minimum).lt(lastTier.minimum)) {
     throw new PolicyError('invalid-tiers', `${fees.path}.recovery`, 'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted');
   }
+  checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
 
   const reminderFields = root.object('reminders');
   const cadences = validateCadences(reminderFields);
@@ -142,10 +145,12 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
   if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
   const tiers: ReactivationTier[] = list.map((item, index) => {
     const tier = new Fields(item, `${listPath}[${index}]`);
+    const minimum = tier.amount('minimum', fractionDigits, currency);
     const result = {
       fromDay: tier.integer('fromDay', 0, 366),
       rate: tier.rate('rate'),
-      minimum: tier.amount('minimum', fractionDigits, currency),
+      minimum,
+      ...validateCap(tier, minimum, fractionDigits, currency),
     };
     tier.rejectUnknown();
     return result;
@@ -162,12 +167,43 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
     if (new Decimal(tier.rate).lt(previous.rate) || new Decimal(tier.minimum).lt(previous.minimum)) {
       throw new PolicyError('invalid-tiers', `${listPath}[${index}]`, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
     }
+    checkCapsRise(previous, tier, `${listPath}[${index}]`, `tier ${index - 1}`);
   });
   const last = tiers[tiers.length - 1] as ReactivationTier;
   if (last.fromDay >= deletionDay) {
     throw new PolicyError('invalid-tiers', `${listPath}[${tiers.length - 1}].fromDay`, `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`);
   }
   return tiers;
+}
+
+/** The optional cap of a tier or of recovery (R-FEE-6): `maximum` (an amount) and `maximumRate` (of the invoice). */
+function validateCap(fields: Fields, minimum: string, fractionDigits: number, currency: string): FeeCap {
+  const maximum = fields.has('maximum') ? fields.amount('maximum', fractionDigits, currency) : undefined;
+  const maximumRate = fields.has('maximumRate') ? fields.rate('maximumRate') : undefined;
+  if (maximum !== undefined && new Decimal(maximum).lt(minimum)) {
+    throw new PolicyError('invalid-amount', `${fields.path}.maximum`, `the maximum ${maximum} is below the minimum ${minimum}; a cap must at least allow the minimum`);
+  }
+  return { ...(maximum === undefined ? {} : { maximum }), ...(maximumRate === undefined ? {} : { maximumRate }) };
+}
+
+/**
+ * R-FEE-5 with caps: a later tier (or recovery) caps no lower than the one before it, part
+ * by part, an absent part being no cap at all. Otherwise some invoice would pay less on a
+ * later day: after an uncapped tier a `maximum` caps large invoices below the tier before,
+ * and a `maximumRate` caps small ones below its minimum.
+ */
+function checkCapsRise(previous: FeeCap, next: FeeCap, path: string, previousName: string): void {
+  for (const part of ['maximum', 'maximumRate'] as const) {
+    const before = previous[part];
+    const after = next[part];
+    if (after === undefined) continue;
+    if (before === undefined) {
+      throw new PolicyError('invalid-tiers', `${path}.${part}`, `${previousName} has no ${part}, so this one may not have one either: the fee would fall as days pass`);
+    }
+    if (new Decimal(after).lt(before)) {
+      throw new PolicyError('invalid-tiers', `${path}.${part}`, `the ${part} ${after} is below ${previousName}'s ${before}: the fee would fall as days pass`);
+    }
+  }
 }
 
 const CADENCE_UNITS: readonly CadenceUnit[] = ['monthly', 'weekly', 'daily'];
@@ -236,11 +272,12 @@ class Fields {
 
   /** An object field that may be absent (`undefined`). */
   optionalObject(key: string): Fields | undefined {
-    this.seen.add(key);
     return this.has(key) ? this.object(key) : undefined;
   }
 
-  private has(key: string): boolean {
+  /** Is the field present (not `undefined`)? Marks it as read. */
+  has(key: string): boolean {
+    this.seen.add(key);
     try {
       return this.record[key] !== undefined;
     } catch {

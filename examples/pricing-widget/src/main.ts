@@ -129,6 +129,9 @@ function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, 
       text('working-percentage-fee', money(quote.percentageFee));
       text('working-minimum', money(quote.minimum));
       text('working-minimum-applied', quote.minimumApplied ? 'yes' : 'no');
+      // R-FEE-6: a cap shows only when it cut the fee.
+      for (const row of document.querySelectorAll<HTMLElement>('[data-cap]')) row.hidden = !quote.capApplied;
+      if (quote.cap !== undefined) text('working-cap', money(quote.cap));
       text('fee', money(quote.fee));
       text('total', money(quote.total));
       for (const row of document.querySelectorAll<HTMLElement>('[data-daily]')) row.hidden = quote.kind !== 'recovery';
