@@ -14,7 +14,7 @@ const ZONE = 'America/New_York';
 const PLAN_PRICES = ['29.00', '49.00', '99.00', '300.00', '1250.50'];
 const NOW = new Date('2026-06-15T16:00:00Z');
 // Expiration dates spread over the year around "now", as a nightly batch sees them.
-const subscriptions: Subscription[] = Array.from({ length: BATCH }, (_, i) => ({
+const subscriptions: (Subscription & { expirationDate: string })[] = Array.from({ length: BATCH }, (_, i) => ({
   id: `sub-${i}`,
   expirationDate: format(addDays(new Date(2026, 0, 1), (i * 7919) % 365), 'yyyy-MM-dd'),
   invoiceAmount: PLAN_PRICES[i % PLAN_PRICES.length] as string,
@@ -23,7 +23,7 @@ const subscriptions: Subscription[] = Array.from({ length: BATCH }, (_, i) => ({
 const Money = DecimalJs.clone({ rounding: DecimalJs.ROUND_HALF_UP });
 
 /** The hand-written equivalent: same phases, same day count, same fee. */
-function byHand(subscription: Subscription, now: Date): [string, string] {
+function byHand(subscription: Subscription & { expirationDate: string }, now: Date): [string, string] {
   const expiration = subscription.expirationDate;
   const expiresAt = fromZonedTime(`${expiration} 23:59:59`, ZONE);
   const renewalAt = fromZonedTime(`${format(addDays(parseISO(expiration), -30), 'yyyy-MM-dd')} 00:00:00`, ZONE);

@@ -8,6 +8,7 @@ export { defaultPolicy } from './policy/defaultPolicy.js';
 export { definePolicy } from './policy/definePolicy.js';
 export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit } from './policy/types.js';
 export type { Subscription } from './input/subscription.js';
+export type { TemporalInstantLike, TemporalZonedDateTimeLike, TemporalPlainDateLike } from './input/temporal.js';
 export type { RoundingMode } from './money/decimal.js';
 
 export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import { Temporal } from 'temporal-polyfill';
+import { Temporal as FullTemporal } from 'temporal-polyfill/full';
 import { describe, expect, it } from 'vitest';
 import {
   checkExtensionEligibility,
@@ -39,8 +41,8 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['a field whose getter throws', () => status(getterThatThrows('expirationDate'), NOW), 'unreadable', 'subscription.expirationDate', 'this field could not be read (its getter threw)'],
   ['an instant that throws on inspection', () => status(SUB, new Proxy({}, { getPrototypeOf: () => { throw new Error('no'); } })), 'unreadable', 'now', 'this input could not be read (it threw while being inspected)'],
   ['no expiration date', () => status({}, NOW), 'missing', 'subscription.expirationDate', 'a calendar date (YYYY-MM-DD) is required'],
-  ['a Date as expiration date', () => status({ expirationDate: new Date(0) }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD, got a Date — pass the date as a YYYY-MM-DD string in the policy time zone'],
-  ['a number as expiration date', () => status({ expirationDate: 20260308 }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD, got 20260308'],
+  ['a Date as expiration date', () => status({ expirationDate: new Date(0) }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got a Date — an instant is not a calendar date; pass the date in the policy time zone as YYYY-MM-DD or a Temporal.PlainDate'],
+  ['a number as expiration date', () => status({ expirationDate: 20260308 }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got 20260308'],
   ['a US-style date', () => status({ expirationDate: '03/08/2026' }, NOW), 'invalid-date', 'subscription.expirationDate', '"03/08/2026" is not a calendar date in the form YYYY-MM-DD'],
   ['30 February', () => status({ expirationDate: '2026-02-30' }, NOW), 'invalid-date', 'subscription.expirationDate', '2026-02-30 is not a day of the calendar'],
   ['the year 1899', () => status({ expirationDate: '1899-12-31' }, NOW), 'date-out-of-range', 'subscription.expirationDate', '1899-12-31 is outside the supported years 1900–2999'],
@@ -57,7 +59,9 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['an invalid Date', () => status(SUB, new Date(Number.NaN)), 'invalid-instant', 'now', 'this Date is invalid (its time is NaN)'],
   ['NaN milliseconds', () => status(SUB, Number.NaN), 'invalid-instant', 'now', 'NaN is not a finite number of epoch milliseconds'],
   ['a fraction of a millisecond', () => status(SUB, 1.5), 'invalid-instant', 'now', '1.5 has a fraction of a millisecond; pass whole epoch milliseconds'],
-  ['a bigint', () => status(SUB, 10n), 'wrong-type', 'now', 'expected a Date, epoch milliseconds or an ISO-8601 string, got the bigint 10n'],
+  ['a bigint', () => status(SUB, 10n), 'wrong-type', 'now', 'expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got the bigint 10n'],
+  ['a zone-less Temporal.PlainDateTime', () => status(SUB, Temporal.PlainDateTime.from('2026-03-20T12:00')), 'ambiguous-instant', 'now', 'a Temporal.PlainDateTime has no time zone, so it could be any of 38 instants; pass a Temporal.ZonedDateTime (dateTime.toZonedDateTime(zone)) or a Temporal.Instant'],
+  ['a Temporal.PlainDate in another calendar', () => status({ expirationDate: FullTemporal.PlainDate.from('2026-03-08').withCalendar('japanese') }, NOW), 'invalid-date', 'subscription.expirationDate', "this Temporal.PlainDate is in the japanese calendar; pass an ISO-calendar date, such as date.withCalendar('iso8601')"],
   ['a date string for an instant', () => status(SUB, 'March 20'), 'invalid-instant', 'now', '"March 20" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z'],
   ['an instant without offset', () => status(SUB, '2026-03-20T12:00:00'), 'ambiguous-instant', 'now', '2026-03-20T12:00:00 has no offset, so it could be any of 38 local times; add Z or an offset such as -05:00'],
   ['31 April at noon', () => status(SUB, '2026-04-31T12:00:00Z'), 'invalid-instant', 'now', '2026-04-31T12:00:00Z names a date or time that does not exist'],

@@ -3,6 +3,7 @@ import { formatDayNumber } from '../clock/civil.js';
 import { formatTimeOfDay } from '../clock/timeOfDay.js';
 import { instantOf, localDayOf } from '../clock/zone.js';
 import { parseInstant, type Instant } from '../input/instant.js';
+import { temporalTypeOf } from '../input/temporal.js';
 import { atTheDoor, describe, isRecord, readField, requireRecord } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription } from '../input/subscription.js';
 import { boundariesFor, boundariesOf } from '../lifecycle/boundaries.js';
@@ -194,7 +195,7 @@ function parseRequest(value: unknown): ParsedRequest {
         throw new ExpiryInputError('unreadable', itemPath, 'this entry could not be read (its getter threw)');
       }
       previousRequests.push(
-        isRecord(item) && !(item instanceof Date)
+        isRecord(item) && !(item instanceof Date) && temporalTypeOf(item) === undefined
           ? parseInstant(readField(item, 'requestedAt', itemPath), `${itemPath}.requestedAt`)
           : parseInstant(item, itemPath),
       );

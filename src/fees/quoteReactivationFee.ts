@@ -1,7 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf } from '../clock/zone.js';
-import { parseInstant } from '../input/instant.js';
+import { parseInstant, type InstantInput } from '../input/instant.js';
 import { parseMoney } from '../input/money.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
@@ -118,7 +118,7 @@ export type FeeQuote =
  *   quote.fee; //=> { amount: '230.00', currency: 'USD' }: max(15 % of $300, $50) + 45 × $4
  * }
  */
-export function quoteReactivationFee(subscription: Subscription, now: Date | number | string, policy?: Policy): FeeQuote {
+export function quoteReactivationFee(subscription: Subscription, now: InstantInput, policy?: Policy): FeeQuote {
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription, 'subscription'));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));

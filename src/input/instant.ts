@@ -2,9 +2,27 @@ import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
 import { remember } from '../memo.js';
+import { epochMillisecondsOf, temporalTypeOf, type TemporalInstantLike, type TemporalZonedDateTimeLike } from './temporal.js';
 
 /** A checked instant: epoch milliseconds (R-IN-2). */
 export type Instant = number & { readonly __brand: 'Instant' };
+
+/**
+ * An instant as callers pass it (R-IN-2): a `Date`, epoch milliseconds, an ISO-8601 string
+ * with `Z` or an offset, or a `Temporal.Instant` or `Temporal.ZonedDateTime` (native or
+ * from any polyfill). All the same to the library.
+ *
+ * @example
+ * import { Temporal } from 'temporal-polyfill';
+ * const same: InstantInput[] = [
+ *   new Date('2026-03-10T15:00:00Z'),
+ *   Date.UTC(2026, 2, 10, 15),
+ *   '2026-03-10T11:00:00-04:00',
+ *   Temporal.Instant.from('2026-03-10T15:00:00Z'),
+ *   Temporal.ZonedDateTime.from('2026-03-10T16:00:00+01:00[Europe/Berlin]'),
+ * ];
+ */
+export type InstantInput = Date | number | string | TemporalInstantLike | TemporalZonedDateTimeLike;
 
 /** Instants the library accepts: years 1900 through 2999, as for calendar dates. */
 const MIN_INSTANT = Date.UTC(1900, 0, 1) - 14 * 3_600_000;
@@ -16,9 +34,10 @@ const MAX_DATE_MS = 8.64e15;
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * Parses an instant (R-IN-2): a valid `Date`, a finite epoch-milliseconds number, or an
- * ISO-8601 string with `Z` or an offset. A string without an offset is ambiguous
- * (whose midnight?) and is rejected, as is an invalid `Date`.
+ * Parses an instant (R-IN-2): a valid `Date`, a finite epoch-milliseconds number, an
+ * ISO-8601 string with `Z` or an offset, or a `Temporal.Instant` or `ZonedDateTime`. A
+ * string without an offset is ambiguous (whose midnight?) and is rejected, as are a
+ * `Temporal.PlainDateTime` for the same reason, and an invalid `Date`.
  */
 export function parseInstant(value: unknown, path: string): Instant {
   if (value === undefined || value === null) {
@@ -47,7 +66,16 @@ export function parseInstant(value: unknown, path: string): Instant {
     if (known !== undefined) return known;
     return remember(parsedInstants, value, parseIsoInstant(value, path), INSTANT_MEMO_LIMIT);
   }
-  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
+  const type = temporalTypeOf(value);
+  if (type === 'Temporal.Instant' || type === 'Temporal.ZonedDateTime') return checkRange(epochMillisecondsOf(value as object, type, path), path);
+  if (type === 'Temporal.PlainDateTime') {
+    throw new ExpiryInputError(
+      'ambiguous-instant',
+      path,
+      'a Temporal.PlainDateTime has no time zone, so it could be any of 38 instants; pass a Temporal.ZonedDateTime (dateTime.toZonedDateTime(zone)) or a Temporal.Instant',
+    );
+  }
+  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got ${describe(value)}`);
 }
 
 /** Valid ISO strings already parsed: a batch's "now" and windows are parsed once. Bounded. */
