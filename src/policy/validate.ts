@@ -330,12 +330,15 @@ class Fields {
   amount(key: string, fractionDigits: number, currency: string): string {
     const text = this.decimalText(key);
     const amount = new Decimal(text);
-    if (amount.isNegative() && !amount.isZero()) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is negative`);
+    if (amount.isNegative()) {
+      // As for amounts in subscriptions (R-IN-3): no sign at all, so "-0" is refused too.
+      throw new PolicyError('invalid-amount', `${this.path}.${key}`, amount.isZero() ? `${text} has a minus sign; write zero as "0"` : `${text} is negative`);
+    }
     if (amount.decimalPlaces() > fractionDigits) {
       throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} has more decimal places than ${currency}'s ${fractionDigits}`);
     }
     if (amount.gte('1e12')) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
-    return amount.abs().toFixed(fractionDigits);
+    return amount.toFixed(fractionDigits);
   }
 
   private decimalText(key: string): string {
