@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, definePolicy, getTimeline, quoteReactivationFee, type FeeQuote, type PolicyOverrides } from '../../src/index.js';
+import DecimalJs from 'decimal.js';
+import { sameTerms } from '../../src/policy/compile.js';
 import { policyErrorOf } from '../support/errors.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -100,6 +102,23 @@ describe('quoteReactivationFee with caps', () => {
   });
 });
 
+describe('sameTerms', () => {
+  it('R-TL-1 R-FEE-6 terms are the same only when rate, minimum and both caps are (an absent cap equals only an absent one)', () => {
+    const terms = (maximum?: string, maximumRate?: string) => ({
+      rate: new DecimalJs('0.1'),
+      minimum: new DecimalJs('25'),
+      maximum: maximum === undefined ? undefined : new DecimalJs(maximum),
+      maximumRate: maximumRate === undefined ? undefined : new DecimalJs(maximumRate),
+    });
+    expect(sameTerms(terms(), terms())).toBe(true);
+    expect(sameTerms(terms('100', '0.5'), terms('100.00', '0.50'))).toBe(true);
+    expect(sameTerms(terms('100'), terms())).toBe(false);
+    expect(sameTerms(terms(), terms('100'))).toBe(false);
+    expect(sameTerms(terms('100'), terms('101'))).toBe(false);
+    expect(sameTerms(terms(undefined, '0.5'), terms(undefined, '0.6'))).toBe(false);
+  });
+});
+
 describe('definePolicy with caps', () => {
   const recovery = { rate: '0.15', minimum: '50.00', dailyRate: '4.00' };
 
@@ -143,5 +162,18 @@ describe('definePolicy with caps', () => {
     expect(policy.fees.recovery).toEqual(recovery);
     expect(policyErrorOf(() => fees({ recovery: { ...recovery, maximumRate: '-0.1' } })).code).toBe('invalid-number');
     expect(policyErrorOf(() => fees({ recovery: { ...recovery, maximum: 'lots' } })).code).toBe('invalid-number');
+    const hostile = Object.defineProperty({ ...recovery }, 'maximum', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const unreadable = policyErrorOf(() => fees({ recovery: hostile }));
+    expect([unreadable.code, unreadable.path]).toEqual(['unreadable', 'policy.fees.recovery.maximum']);
+    // A hand-made (unfrozen) policy is validated on every call, getters and all.
+    const handMade = JSON.parse(JSON.stringify(defaultPolicy)) as { fees: { recovery: object } };
+    handMade.fees.recovery = hostile;
+    const atCall = policyErrorOf(() => quoteReactivationFee(march31('300.00'), DAY_2, handMade as never));
+    expect([atCall.code, atCall.path]).toEqual(['unreadable', 'policy.fees.recovery.maximum']);
   });
 });

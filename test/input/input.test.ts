@@ -95,6 +95,11 @@ describe('parseMoney', () => {
     expect(errorOf(() => usd(undefined)).code).toBe('missing');
   });
 
+  it('R-IN-3 counts fraction digits as written in the message, or the value\'s when not written plainly', () => {
+    expect(errorOf(() => parseMoney('1000.50', 'JPY', 0, 'x')).message).toBe('x: 1000.50 has 2 decimal places; JPY has 0 — round it first');
+    expect(errorOf(() => usd(new DecimalJs('1e-7'))).message).toBe('subscription.invoiceAmount: 1e-7 has 7 decimal places; USD has 2 — round it first');
+  });
+
   it('R-IN-3 refuses a written minus sign on zero like any other sign: "-0", "-0.00"', () => {
     for (const value of ['-0', '-0.00', '-000.0']) {
       const error = errorOf(() => usd(value));

@@ -6,13 +6,14 @@ import { Temporal } from 'temporal-polyfill';
 import { Temporal as FullTemporal } from 'temporal-polyfill/full';
 import {
   checkExtensionEligibility,
+  definePolicy,
   getCapabilities,
   getExpiryStatus,
   getRemindersDue,
   getTimeline,
   quoteReactivationFee,
 } from '../../src/index.js';
-import { inputErrorOf } from '../support/errors.js';
+import { inputErrorOf, policyErrorOf } from '../support/errors.js';
 import { calendarDateArbitrary, instantArbitrary, zoneArbitrary } from '../support/arbitraries.js';
 
 const SUB = { id: 'acme-1', expirationDate: '2026-03-31', invoiceAmount: '300.00' };
@@ -90,6 +91,8 @@ describe('Temporal values as inputs', () => {
     expect(inputErrorOf(() => getExpiryStatus(SUB, fake as never)).code).toBe('invalid-instant');
     const fakeDate = { [Symbol.toStringTag]: 'Temporal.PlainDate', calendarId: 'iso8601', year: '2026', month: 3, day: 31 };
     expect(inputErrorOf(() => getTimeline({ expirationDate: fakeDate as never })).code).toBe('invalid-date');
+    const noCalendar = { [Symbol.toStringTag]: 'Temporal.PlainDate', year: 2026, month: 3, day: 31 };
+    expect(inputErrorOf(() => getTimeline({ expirationDate: noCalendar as never })).message).toContain('is in an unknown calendar');
   });
 
   it('R-IN-2 the library imports no Temporal polyfill: values are recognised by Symbol.toStringTag', () => {
@@ -108,5 +111,17 @@ describe('Temporal values as inputs', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('describe() of odd objects', () => {
+  it('R-IN-4 an object whose Symbol.toStringTag getter throws is still described, as "an object"', () => {
+    const odd = {
+      get [Symbol.toStringTag](): string {
+        throw new Error('boom');
+      },
+    };
+    const error = policyErrorOf(() => definePolicy({ timeZone: odd as never }));
+    expect([error.code, error.message]).toEqual(['wrong-type', 'policy.timeZone: expected a string, got an object']);
   });
 });
