@@ -17,6 +17,7 @@ import {
 import { Decimal } from '../money/decimal.js';
 import { formatOf, nowOf, parseCommandArgs, policyOf, subscriptionOf, UsageError, type Values } from './options.js';
 import { localTime, renderPairs, renderTable } from './table.js';
+import { policyCommand } from './policyCommand.js';
 
 /** What a command writes; the caller prints it. */
 export interface CommandContext {
@@ -24,7 +25,7 @@ export interface CommandContext {
   readonly write: (text: string) => void;
 }
 
-type Command = (args: readonly string[], context: CommandContext) => void;
+type Command = (args: readonly string[], context: CommandContext) => void | Promise<void>;
 
 function emit(values: Values, context: CommandContext, result: unknown, table: () => string): void {
   context.write(formatOf(values) === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${table()}\n`);
@@ -209,4 +210,4 @@ const demo: Command = (args, context) => {
   );
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { status, quote, reminders, timeline, extension, demo };
+export const COMMANDS: Readonly<Record<string, Command>> = { status, quote, reminders, timeline, extension, demo, policy: policyCommand };

@@ -15,6 +15,8 @@ Commands
   extension   may this customer have a temporary extension? (--order-id or --ticket FILE)
   batch       one result per line of NDJSON or CSV (--input FILE or stdin), streamed
   demo        a built-in $300 example (what npm start runs)
+  policy      policy check FILE: every problem of a policy file (exit 0 or 2);
+              policy show [--policy FILE]: the effective policy as JSON
 
 Subscription options
   --expires YYYY-MM-DD      expiration date (required)
@@ -58,7 +60,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const handler = COMMANDS[command];
     if (handler === undefined) throw new UsageError(`unknown command "${command}"; try --help`);
-    handler(args, { clock: io.clock, write: (text) => io.stdout.write(text) });
+    await handler(args, { clock: io.clock, write: (text) => io.stdout.write(text) });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
