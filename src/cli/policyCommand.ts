@@ -20,7 +20,7 @@ export async function policyCommand(args: readonly string[], context: CommandCon
 }
 
 /** One problem of a policy file: where, what, and the library's code when it has one. */
-interface Problem {
+export interface PolicyProblem {
   readonly path: string;
   readonly message: string;
   readonly code?: string;
@@ -30,13 +30,15 @@ async function check(args: readonly string[], context: CommandContext): Promise<
   const [file, ...options] = args;
   if (file === undefined || file.startsWith('--')) throw new UsageError('policy check needs a FILE: policy check policy.json');
   const values = parseCommandArgs(options);
-  const problems = await problemsOf(readJson(file));
-  if (formatOf(values) === 'json') {
-    context.write(`${JSON.stringify({ file, valid: problems.length === 0, problems }, null, 2)}\n`);
-  } else {
-    context.write(problems.length === 0 ? `${file}: a valid policy\n` : `${problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}\n`);
-  }
+  const problems = await policyProblems(parsePolicyFile(file, readFileText(file)));
+  context.write(policyReport(file, problems, formatOf(values)));
   if (problems.length > 0) throw new UsageError(`${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);
+}
+
+/** What `policy check` prints: each problem as `path: message`, or the JSON report. */
+export function policyReport(file: string, problems: readonly PolicyProblem[], format: 'table' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify({ file, valid: problems.length === 0, problems }, null, 2)}\n`;
+  return problems.length === 0 ? `${file}: a valid policy\n` : `${problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}\n`;
 }
 
 function show(args: readonly string[], context: CommandContext): void {
@@ -45,13 +47,14 @@ function show(args: readonly string[], context: CommandContext): void {
 }
 
 /**
- * The schema's problems, one per path, then definePolicy's if it found another. ajv and the
- * schema are loaded only here, so no other command pays for them at start-up.
+ * Every problem of policy overrides: the schema's, one per path, then definePolicy's if it
+ * found another. ajv and the schema are loaded only here, so no other command pays for
+ * them at start-up.
  */
-async function problemsOf(overrides: unknown): Promise<Problem[]> {
+export async function policyProblems(overrides: unknown): Promise<PolicyProblem[]> {
   const [{ default: Ajv2020 }, { default: schema }] = await Promise.all([import('ajv/dist/2020.js'), import('../../policy.schema.json')]);
   const validate = new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(schema);
-  const byPath = new Map<string, Problem>();
+  const byPath = new Map<string, PolicyProblem>();
   if (!validate(overrides)) {
     for (const error of validate.errors ?? []) {
       const problem = schemaProblem(error);
@@ -68,7 +71,7 @@ async function problemsOf(overrides: unknown): Promise<Problem[]> {
   return [...byPath.values()];
 }
 
-function schemaProblem(error: ErrorObject): Problem {
+function schemaProblem(error: ErrorObject): PolicyProblem {
   const base = `policy${error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('')}`;
   const params = error.params as { additionalProperty?: string; missingProperty?: string };
   if (error.keyword === 'additionalProperties') return { path: `${base}.${params.additionalProperty ?? ''}`, message: 'this is not a policy field (check its spelling)' };
@@ -78,13 +81,16 @@ function schemaProblem(error: ErrorObject): Problem {
   return { path: base, message };
 }
 
-function readJson(file: string): unknown {
-  let text: string;
+function readFileText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/** The JSON of a policy file; not JSON is a usage error. */
+export function parsePolicyFile(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
