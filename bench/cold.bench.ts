@@ -85,7 +85,7 @@ function cycling(cases: readonly Case[], call: (c: Case) => unknown): () => unkn
 
 /** Status + fee by hand: the same phases, day count and fee as the default policy. */
 function statusAndFeeByHand({ subscription, now }: Case): [string, string] {
-  const expiration = subscription.expirationDate;
+  const expiration = subscription.expirationDate as string;
   const expiresAt = fromZonedTime(`${expiration} 23:59:59`, ZONE);
   const renewalAt = fromZonedTime(`${format(addDays(parseISO(expiration), -30), 'yyyy-MM-dd')} 00:00:00`, ZONE);
   const deletedAt = fromZonedTime(`${format(addDays(parseISO(expiration), 15), 'yyyy-MM-dd')} 00:00:00`, ZONE);
@@ -109,7 +109,7 @@ function statusAndFee({ subscription, now }: Case): [string, string] {
 
 /** The default schedule by hand: dates with date-fns, each send time through fromZonedTime. */
 function scheduleByHand({ subscription }: Case): number {
-  const expiration = parseISO(subscription.expirationDate);
+  const expiration = parseISO(subscription.expirationDate as string);
   const reminders: Array<{ channel: string; date: string; sendAt: Date }> = [];
   const add = (channel: string, day: Date, time: string) => {
     const date = format(day, 'yyyy-MM-dd');

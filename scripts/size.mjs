@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 const entry = resolve('dist/index.js');
 const CASES = [
   // budget: the target; guard: the current size plus a little, so CI catches growth.
-  { name: 'whole entry (import *)', source: `export * from ${JSON.stringify(entry)};`, budget: 18_000, guard: 27_000 },
-  { name: 'fee-only widget (import { quoteReactivationFee })', source: `export { quoteReactivationFee } from ${JSON.stringify(entry)};`, budget: 16_000, guard: 23_000 },
+  { name: 'whole entry (import *)', source: `export * from ${JSON.stringify(entry)};`, budget: 18_000, guard: 28_000 },
+  { name: 'fee-only widget (import { quoteReactivationFee })', source: `export { quoteReactivationFee } from ${JSON.stringify(entry)};`, budget: 16_000, guard: 23_500 },
   { name: 'decimal.js alone, for reference', source: `import D from 'decimal.js'; export const C = D.clone({});`, budget: undefined, guard: undefined },
 ];
 const mode = process.argv.includes('--guard') ? 'guard' : 'budget';

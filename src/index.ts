@@ -6,8 +6,9 @@ export { ExpiryInputError, PolicyError } from './errors.js';
 export type { ExpiryInputErrorCode, PolicyErrorCode } from './errors.js';
 export { defaultPolicy } from './policy/defaultPolicy.js';
 export { definePolicy } from './policy/definePolicy.js';
-export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, CadenceUnit } from './policy/types.js';
+export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit } from './policy/types.js';
 export type { Subscription } from './input/subscription.js';
+export type { TemporalInstantLike, TemporalZonedDateTimeLike, TemporalPlainDateLike } from './input/temporal.js';
 export type { RoundingMode } from './money/decimal.js';
 
 export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js';
+import { Temporal } from 'temporal-polyfill';
+import { Temporal as FullTemporal } from 'temporal-polyfill/full';
 import { describe, expect, it } from 'vitest';
 import {
   checkExtensionEligibility,
@@ -41,8 +43,8 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['a field whose getter throws', () => status(getterThatThrows('expirationDate'), NOW), 'unreadable', 'subscription.expirationDate', 'this field could not be read (its getter threw)'],
   ['an instant that throws on inspection', () => status(SUB, new Proxy({}, { getPrototypeOf: () => { throw new Error('no'); } })), 'unreadable', 'now', 'this input could not be read (it threw while being inspected)'],
   ['no expiration date', () => status({}, NOW), 'missing', 'subscription.expirationDate', 'a calendar date (YYYY-MM-DD) is required'],
-  ['a Date as expiration date', () => status({ expirationDate: new Date(0) }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD, got a Date — pass the date as a YYYY-MM-DD string in the policy time zone'],
-  ['a number as expiration date', () => status({ expirationDate: 20260308 }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD, got 20260308'],
+  ['a Date as expiration date', () => status({ expirationDate: new Date(0) }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got a Date — an instant is not a calendar date; pass the date in the policy time zone as YYYY-MM-DD or a Temporal.PlainDate'],
+  ['a number as expiration date', () => status({ expirationDate: 20260308 }, NOW), 'wrong-type', 'subscription.expirationDate', 'expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got 20260308'],
   ['a US-style date', () => status({ expirationDate: '03/08/2026' }, NOW), 'invalid-date', 'subscription.expirationDate', '"03/08/2026" is not a calendar date in the form YYYY-MM-DD'],
   ['30 February', () => status({ expirationDate: '2026-02-30' }, NOW), 'invalid-date', 'subscription.expirationDate', '2026-02-30 is not a day of the calendar'],
   ['the year 1899', () => status({ expirationDate: '1899-12-31' }, NOW), 'date-out-of-range', 'subscription.expirationDate', '1899-12-31 is outside the supported years 1900–2999'],
@@ -59,7 +61,9 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['an invalid Date', () => status(SUB, new Date(Number.NaN)), 'invalid-instant', 'now', 'this Date is invalid (its time is NaN)'],
   ['NaN milliseconds', () => status(SUB, Number.NaN), 'invalid-instant', 'now', 'NaN is not a finite number of epoch milliseconds'],
   ['a fraction of a millisecond', () => status(SUB, 1.5), 'invalid-instant', 'now', '1.5 has a fraction of a millisecond; pass whole epoch milliseconds'],
-  ['a bigint', () => status(SUB, 10n), 'wrong-type', 'now', 'expected a Date, epoch milliseconds or an ISO-8601 string, got the bigint 10n'],
+  ['a bigint', () => status(SUB, 10n), 'wrong-type', 'now', 'expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got the bigint 10n'],
+  ['a zone-less Temporal.PlainDateTime', () => status(SUB, Temporal.PlainDateTime.from('2026-03-20T12:00')), 'ambiguous-instant', 'now', 'a Temporal.PlainDateTime has no time zone, so it could be any of 38 instants; pass a Temporal.ZonedDateTime (dateTime.toZonedDateTime(zone)) or a Temporal.Instant'],
+  ['a Temporal.PlainDate in another calendar', () => status({ expirationDate: FullTemporal.PlainDate.from('2026-03-08').withCalendar('japanese') }, NOW), 'invalid-date', 'subscription.expirationDate', "this Temporal.PlainDate is in the japanese calendar; pass an ISO-calendar date, such as date.withCalendar('iso8601')"],
   ['a date string for an instant', () => status(SUB, 'March 20'), 'invalid-instant', 'now', '"March 20" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z'],
   ['an instant without offset', () => status(SUB, '2026-03-20T12:00:00'), 'ambiguous-instant', 'now', '2026-03-20T12:00:00 has no offset, so it could be any of 38 local times; add Z or an offset such as -05:00'],
   ['31 April at noon', () => status(SUB, '2026-04-31T12:00:00Z'), 'invalid-instant', 'now', '2026-04-31T12:00:00Z names a date or time that does not exist'],
@@ -106,8 +110,9 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['no amount', () => money({ currency: 'USD' }), 'missing', 'money.amount', 'an amount in USD is required'],
   ['a number amount', () => money({ amount: 1, currency: 'USD' }), 'wrong-type', 'money.amount', 'expected the amount as a decimal string such as "300.00", got 1'],
   ['an exponent', () => money({ amount: '1e3', currency: 'JPY' }), 'invalid-amount', 'money.amount', '"1e3" is not an amount such as "300" (digits and an optional point; no signs, spaces or exponents)'],
-  ['cents on yen', () => money({ amount: '1.50', currency: 'JPY' }), 'too-many-fraction-digits', 'money.amount', '1.50 has 2 decimal places; JPY has 0 — round it first'],
-  ['one digit of cents', () => money({ amount: '1.5', currency: 'USD' }), 'invalid-amount', 'money.amount', '1.5 must have exactly 2 decimal places for USD, such as "300.00"'],
+  ['five fraction digits', () => money({ amount: '1.50000', currency: 'JPY' }), 'too-many-fraction-digits', 'money.amount', '1.50000 has 5 decimal places; money has at most 4 — round it first'],
+  ['a currency ISO 4217 does not have', () => money({ amount: '1.00', currency: 'UDS' }), 'invalid-value', 'money.currency', '"UDS" is not an active ISO 4217 currency code'],
+  ['cents on a yen invoice', () => quoteReactivationFee({ ...SUB, invoiceAmount: '1000.50' }, NOW, policy({ currency: 'JPY', fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25' }], recovery: { rate: '0.15', minimum: '50', dailyRate: '4' } } })), 'too-many-fraction-digits', 'subscription.invoiceAmount', '1000.50 has 2 decimal places; JPY has 0 — round it first'],
   ['a locale list with a number', () => formatMoney({ amount: '1.00', currency: 'USD' }, ['en-US', 7] as never), 'wrong-type', 'locale[1]', 'expected a locale such as "en-US", got 7'],
   ['a locale that is an object', () => formatMoney({ amount: '1.00', currency: 'USD' }, {} as never), 'wrong-type', 'locale', 'expected a locale such as "en-US" or a list of them, got an object'],
   ['a locale that is not BCP 47', () => formatMoney({ amount: '1.00', currency: 'USD' }, 'en_US!'), 'invalid-value', 'locale', '"en_US!" is not a BCP 47 locale such as "en-US" or "de-DE"'],
@@ -128,6 +133,9 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ['an unknown zone', () => policy({ timeZone: 'Mars/Base' }), 'invalid-time-zone', 'policy.timeZone', '"Mars/Base" is not an IANA time zone this runtime knows, such as "America/New_York"'],
   ['a rounding mode nobody has', () => policy({ rounding: 'banker' }), 'invalid-value', 'policy.rounding', '"banker" is not one of half-up, half-even, half-down, up, down'],
   ['a currency that is not ISO', () => policy({ currency: 'DOLLAR' }), 'invalid-currency', 'policy.currency', '"DOLLAR" is not an ISO 4217 code such as "USD"'],
+  ['a currency ISO 4217 does not list', () => policy({ currency: 'ZZZ' }), 'invalid-currency', 'policy.currency', '"ZZZ" is not an active ISO 4217 code'],
+  ['digits for an unknown code', () => policy({ currencyDigits: { UDS: 0 } }), 'invalid-currency', 'policy.currencyDigits.UDS', '"UDS" is not an active ISO 4217 code'],
+  ['five digits for a currency', () => policy({ currencyDigits: { USD: 5 } }), 'invalid-number', 'policy.currencyDigits.USD', 'expected a whole number from 0 to 4, got 5'],
   ['an expiry time of 24:00', () => policy({ expiryTime: '24:00' }), 'invalid-time', 'policy.expiryTime', '"24:00" is not a time of day such as "09:00" or "23:59:59"'],
   ['an expiry time that is a number', () => policy({ expiryTime: 2359 }), 'wrong-type', 'policy.expiryTime', 'expected a string, got 2359'],
   ['a negative day count', () => policy({ renewalInvoiceDaysBefore: -1 }), 'invalid-number', 'policy.renewalInvoiceDaysBefore', 'expected a whole number of days or months from 0 to 366, got -1'],

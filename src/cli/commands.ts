@@ -30,9 +30,12 @@ import {
   type Values,
 } from './options.js';
 import { localTime, renderPairs, renderTable } from './table.js';
+import { policyCommand } from './policyCommand.js';
 
 /** What a command may use: the clock, file reading, and where its output goes. */
 export interface CommandContext {
+  /** The words after the flags, for a command that declares `positionals`. */
+  readonly positionals: readonly string[];
   readonly clock: () => Date;
   readonly readText: (path: string) => string;
   readonly write: (text: string) => void;
@@ -40,7 +43,7 @@ export interface CommandContext {
 
 /** A command that answers once: its spec (flags, help) and what it does with parsed flags. */
 export interface Command extends CommandSpec {
-  readonly run: (values: Values, context: CommandContext) => void;
+  readonly run: (values: Values, context: CommandContext) => void | Promise<void>;
 }
 
 function emit(values: Values, context: CommandContext, result: unknown, table: () => string): void {
@@ -80,12 +83,13 @@ export function percent(rate: string): string {
   return `${BigInt(whole + digits.slice(0, 2)).toString()}${rest === '' ? '' : `.${rest}`} %`;
 }
 
-/** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days". */
+/** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days[; capped at $200.00]". */
 function working(quote: FeeQuote, locale: string): string {
   if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return '';
   const money = (value: Money) => formatMoney(value, locale);
   const base = `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}, ${quote.minimumApplied ? `minimum ${money(quote.minimum)} applies` : `above the ${money(quote.minimum)} minimum`}`;
-  return quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
+  const withDaily = quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
+  return quote.capApplied && quote.cap !== undefined ? `${withDaily}; capped at ${money(quote.cap)}` : withDaily;
 }
 
 /** The working of a quote as label/value pairs, money formatted for `locale`. */
@@ -106,6 +110,7 @@ export function quoteLines(quote: FeeQuote, locale: string): [string, string][] 
         ['minimum', `${money(quote.minimum)}${quote.minimumApplied ? ' (applied)' : ''}`],
       ];
       if (quote.kind === 'recovery') lines.push(['daily charge', `${money(quote.dailyRate)} × ${quote.daysPastExpiry} days = ${money(quote.dailyCharge)}`]);
+      if (quote.cap !== undefined) lines.push(['cap', `${money(quote.cap)}${quote.capApplied ? ' (applied)' : ''}`]);
       lines.push(['fee', money(quote.fee)], ['total to pay', money(quote.total)]);
       return lines;
     }
@@ -264,4 +269,4 @@ const demo: Command = {
   },
 };
 
-export const COMMANDS: Readonly<Record<string, Command>> = { status, quote, reminders, timeline, extension, demo };
+export const COMMANDS: Readonly<Record<string, Command>> = { status, quote, reminders, timeline, extension, demo, policy: policyCommand };

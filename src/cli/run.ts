@@ -66,7 +66,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (spec === BATCH) return runBatch(values, positionals, io);
   let output = '';
-  (spec as Command).run(values, { clock: io.clock, readText: io.readText, write: (text) => (output += text) });
+  try {
+    await (spec as Command).run(values, { positionals, clock: io.clock, readText: io.readText, write: (text) => (output += text) });
+  } catch (error) {
+    // What a command wrote before refusing (policy check's problems) still goes out.
+    if (output !== '') await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
+    throw error;
+  }
   await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { ExpiryInputError } from '../errors.js';
 import { parseInstant, type Instant } from '../input/instant.js';
+import { temporalTypeOf } from '../input/temporal.js';
 import { atTheDoor, describe, isRecord, readField, requireRecord } from '../input/read.js';
 import { parseSubscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from '../lifecycle/range.js';
@@ -78,7 +79,7 @@ function parseRequest(value: unknown): ParsedRequest {
         throw new ExpiryInputError('unreadable', itemPath, 'this entry could not be read (its getter threw)');
       }
       previousRequests.push(
-        isRecord(item) && !(item instanceof Date)
+        isRecord(item) && !(item instanceof Date) && temporalTypeOf(item) === undefined
           ? parseInstant(readField(item, 'requestedAt', itemPath), `${itemPath}.requestedAt`)
           : parseInstant(item, itemPath),
       );

@@ -1,14 +1,8 @@
 import type { Subscription } from '../input/subscription.js';
 
-/**
- * An instant as callers pass it: a `Date`, epoch milliseconds, or an ISO-8601 string
- * with `Z` or an offset. A string without an offset is refused: its instant would
- * depend on the host's time zone.
- *
- * @example
- * const same: InstantInput[] = [new Date('2026-03-10T15:00:00Z'), Date.UTC(2026, 2, 10, 15), '2026-03-10T11:00:00-04:00'];
- */
-export type InstantInput = Date | number | string;
+import type { InstantInput } from '../input/instant.js';
+
+export type { InstantInput };
 
 /**
  * A request for a temporary extension (SPEC §5), as a support system receives it from

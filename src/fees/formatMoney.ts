@@ -1,16 +1,18 @@
 import { ExpiryInputError } from '../errors.js';
 import { atTheDoor, describe, readField, requireRecord } from '../input/read.js';
-import { currencyFractionDigits } from '../policy/validate.js';
+import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import type { Money } from './money.js';
 import { remember } from '../memo.js';
 
 /**
  * Formats a money value for display with `Intl.NumberFormat`, exactly: the amount goes
  * to Intl as its decimal string, never through a float, so `"10000000.05"` shows every
- * cent. The locale defaults to `en-US`, never the host's, so output is the same on every
- * machine (R-PURE-3).
+ * cent, and it shows exactly the fraction digits the amount has (R-FEE-3), so a policy
+ * that writes IDR without decimals (`currencyDigits: { IDR: 0 }`) is shown without them
+ * too: what a quote says is what people see. The locale defaults to `en-US`, never the
+ * host's, so output is the same on every machine (R-PURE-3).
  *
- * @param money - `{ amount, currency }` as quotes carry it: `amount` a decimal string with exactly the currency's fraction digits
+ * @param money - `{ amount, currency }` as quotes carry it: `amount` a decimal string with 0 to 4 fraction digits, `currency` an active ISO 4217 code
  * @param locale - a BCP 47 locale or a list of them, such as `'de-DE'` (default `'en-US'`)
  * @returns the amount written for people, such as `"$230.00"` or `"230,00 $"`
  * @throws ExpiryInputError when `money` is not such a value or the locale is not a locale
@@ -19,11 +21,12 @@ import { remember } from '../memo.js';
  * formatMoney({ amount: '230.00', currency: 'USD' }); //=> '$230.00'
  * formatMoney({ amount: '1234.50', currency: 'EUR' }, 'de-DE'); //=> '1.234,50 €'
  * formatMoney({ amount: '300', currency: 'JPY' }, 'ja-JP'); //=> '￥300'
+ * formatMoney({ amount: '15000', currency: 'IDR' }); //=> 'IDR 15,000'
  */
 export function formatMoney(money: Money, locale?: string | readonly string[]): string {
-  const { amount, currency } = atTheDoor('money', () => parseMoneyValue(money));
+  const { amount, currency, digits } = atTheDoor('money', () => parseMoneyValue(money));
   const { locales, key } = atTheDoor('locale', () => parseLocale(locale));
-  return formatterFor(locales, key, currency).format(amount);
+  return formatterFor(locales, key, currency, digits).format(amount);
 }
 
 const DEFAULT_LOCALE = 'en-US';
@@ -37,34 +40,33 @@ interface ExactNumberFormat {
 }
 
 const formatters = new Map<string, ExactNumberFormat>();
-const fractionDigitsByCurrency = new Map<string, number>();
 
-function parseMoneyValue(value: unknown): { amount: string; currency: string } {
+function parseMoneyValue(value: unknown): { amount: string; currency: string; digits: number } {
   const record = requireRecord(value, 'money', 'a money value { amount, currency }');
   const currency = readField(record, 'currency', 'money');
   if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) {
     throw new ExpiryInputError('invalid-value', 'money.currency', `expected an ISO 4217 currency code such as "USD", got ${describe(currency)}`);
   }
-  const digits = fractionDigitsOf(currency);
+  const isoDigits = isoMinorUnits(currency);
+  if (isoDigits === undefined) {
+    throw new ExpiryInputError('invalid-value', 'money.currency', `${describe(currency)} is not an active ISO 4217 currency code`);
+  }
   const amount = readField(record, 'amount', 'money');
   if (amount === undefined || amount === null) {
     throw new ExpiryInputError('missing', 'money.amount', `an amount in ${currency} is required`);
   }
   if (typeof amount !== 'string') {
-    throw new ExpiryInputError('wrong-type', 'money.amount', `expected the amount as a decimal string such as "${example(digits)}", got ${describe(amount)}`);
+    throw new ExpiryInputError('wrong-type', 'money.amount', `expected the amount as a decimal string such as "${example(isoDigits)}", got ${describe(amount)}`);
   }
   const match = PLAIN_DECIMAL.exec(amount);
   if (match === null) {
-    throw new ExpiryInputError('invalid-amount', 'money.amount', `${describe(amount)} is not an amount such as "${example(digits)}" (digits and an optional point; no signs, spaces or exponents)`);
+    throw new ExpiryInputError('invalid-amount', 'money.amount', `${describe(amount)} is not an amount such as "${example(isoDigits)}" (digits and an optional point; no signs, spaces or exponents)`);
   }
-  const places = match[1]?.length ?? 0;
-  if (places > digits) {
-    throw new ExpiryInputError('too-many-fraction-digits', 'money.amount', `${amount} has ${places} decimal places; ${currency} has ${digits} — round it first`);
+  const digits = match[1]?.length ?? 0;
+  if (digits > MAX_MINOR_UNITS) {
+    throw new ExpiryInputError('too-many-fraction-digits', 'money.amount', `${amount} has ${digits} decimal places; money has at most ${MAX_MINOR_UNITS} — round it first`);
   }
-  if (places < digits) {
-    throw new ExpiryInputError('invalid-amount', 'money.amount', `${amount} must have exactly ${digits} decimal places for ${currency}, such as "${example(digits)}"`);
-  }
-  return { amount, currency };
+  return { amount, currency, digits };
 }
 
 function parseLocale(locale: unknown): { locales: string | string[]; key: string } {
@@ -80,22 +82,14 @@ function parseLocale(locale: unknown): { locales: string | string[]; key: string
   throw new ExpiryInputError('wrong-type', 'locale', `expected a locale such as "en-US" or a list of them, got ${describe(locale)}`);
 }
 
-function fractionDigitsOf(currency: string): number {
-  let digits = fractionDigitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = currencyFractionDigits(currency, 'money.currency');
-    remember(fractionDigitsByCurrency, currency, digits, FORMATTER_LIMIT);
-  }
-  return digits;
-}
-
-/** One formatter per (locale, currency), built once: constructing one costs far more than formatting. */
-function formatterFor(locales: string | string[], localeKey: string, currency: string): ExactNumberFormat {
-  const key = `${localeKey}|${currency}`;
+/** One formatter per (locale, currency, digits), built once: constructing one costs far more than formatting. */
+function formatterFor(locales: string | string[], localeKey: string, currency: string, digits: number): ExactNumberFormat {
+  const key = `${localeKey}|${currency}|${digits}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
     try {
-      formatter = new Intl.NumberFormat(locales, { style: 'currency', currency }) as unknown as ExactNumberFormat;
+      const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
+      formatter = new Intl.NumberFormat(locales, options) as unknown as ExactNumberFormat;
     } catch {
       throw new ExpiryInputError('invalid-value', 'locale', `${describe(locales)} is not a BCP 47 locale such as "en-US" or "de-DE"`);
     }

@@ -2,14 +2,14 @@ import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { ExpiryInputError } from '../errors.js';
 import { formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf } from '../clock/zone.js';
-import { parseInstant } from '../input/instant.js';
+import { parseInstant, type InstantInput } from '../input/instant.js';
 import { parseMoney } from '../input/money.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { boundariesOf, type Boundaries } from '../lifecycle/boundaries.js';
 import { phaseIndexAt, phasesOf, type PhaseStart } from '../lifecycle/phases.js';
 import type { Decimal } from '../money/decimal.js';
-import { policyMemo, remember, resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
+import { policyMemo, remember, resolvePolicy, type CompiledPolicy, type CompiledTerms } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { resultDate } from '../results.js';
 import { moneyOf, type Money } from './money.js';
@@ -32,6 +32,13 @@ interface PricedQuote {
   readonly percentageFee: Money;
   /** True when the minimum was charged because the percentage fee fell below it. */
   readonly minimumApplied: boolean;
+  /**
+   * The cap on the fee, when the tier (or recovery) has one (R-FEE-6): the lower of its
+   * `maximum` and `maximumRate` × the invoice, rounded with the policy's rounding.
+   */
+  readonly cap?: Money;
+  /** True when the fee was cut to the cap: the fee without it would have been higher. */
+  readonly capApplied: boolean;
   /** What the customer owes on top of the invoice. */
   readonly fee: Money;
   /** The invoice amount as it stood at expiration. */
@@ -88,12 +95,13 @@ export type FeeQuote =
 
 /**
  * Quotes the fee to reactivate an expired subscription or recover its deleted data at
- * `now` (SPEC §4, R-FEE-1…5), showing its working.
+ * `now` (SPEC §4, R-FEE-1…6), showing its working.
  *
  * Tiers are chosen by calendar days past the effective expiration date in the policy's
  * time zone; the fee is based on `subscription.invoiceAmount`, the invoice as it stood at
  * expiration, which is required only when a priced quote needs it. Every amount is exact
- * and carries the policy's currency.
+ * and carries the policy's currency. Where the policy caps a tier or recovery, the fee is
+ * at most the cap, and the quote says so (`capApplied`, `cap`; R-FEE-6).
  *
  * @param subscription - `expirationDate` (`YYYY-MM-DD`), `invoiceAmount`, optional `extension`
  * @param now - the instant to quote at: a `Date`, epoch milliseconds or an ISO string with an offset
@@ -111,7 +119,7 @@ export type FeeQuote =
  *   quote.fee; //=> { amount: '230.00', currency: 'USD' }: max(15 % of $300, $50) + 45 × $4
  * }
  */
-export function quoteReactivationFee(subscription: Subscription, now: Date | number | string, policy?: Policy): FeeQuote {
+export function quoteReactivationFee(subscription: Subscription, now: InstantInput, policy?: Policy): FeeQuote {
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription, 'subscription'));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
@@ -168,7 +176,7 @@ function quoteAt(boundaries: Boundaries, instant: number, invoice: Invoice | und
       const nextIncrease =
         kind === 'reactivation'
           ? nextIncreaseInReactivation(invoice, pricing, daysPastExpiry, boundaries, compiled)
-          : nextIncreaseInRecovery(daysPastExpiry, boundaries, compiled);
+          : nextIncreaseInRecovery(pricing, daysPastExpiry, boundaries, compiled);
       return Object.freeze({
         kind,
         daysPastExpiry,
@@ -191,6 +199,8 @@ interface Invoice {
 /** The money part of a priced quote, shared (frozen) by every quote with the same invoice, tier and day. */
 interface Pricing {
   readonly fee: Decimal;
+  /** The cap that applied to this tier or day, if the terms have one. */
+  readonly cap: Decimal | undefined;
   readonly working: Omit<PricedQuote, 'daysPastExpiry' | 'expirationDate' | 'nextIncrease'> & {
     readonly dailyRate?: Money;
     readonly dailyCharge?: Money;
@@ -223,48 +233,62 @@ function tierIndexFor(compiled: CompiledPolicy, daysPastExpiry: number): number 
   return index;
 }
 
-/** R-FEE-1 for a reactivation tier: the percentage, rounded, then the minimum. */
+/** R-FEE-1 for a reactivation tier: the percentage, rounded, then the minimum, then the cap. */
 function reactivationPricing(invoice: Invoice, tierIndex: number, compiled: CompiledPolicy): Pricing {
   const memo = policyMemo<string, Pricing>(compiled, 'fees.pricing');
   const key = `r${tierIndex}|${invoice.money.amount}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const tier = compiled.tiers[tierIndex] as CompiledPolicy['tiers'][number];
-  return remember(memo, key, price(invoice, tier.rate, tier.minimum, undefined, 0, compiled));
+  return remember(memo, key, price(invoice, compiled.tiers[tierIndex] as CompiledTerms, undefined, 0, compiled));
 }
 
-/** R-FEE-1 for recovery: the percentage, rounded, then the minimum, then the daily charge. */
+/** R-FEE-1 for recovery: the percentage, rounded, then the minimum, then the daily charge, then the cap. */
 function recoveryPricing(invoice: Invoice, daysPastExpiry: number, compiled: CompiledPolicy): Pricing {
   const memo = policyMemo<string, Pricing>(compiled, 'fees.pricing');
   const key = `d${daysPastExpiry}|${invoice.money.amount}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
-  const { rate, minimum, dailyRate } = compiled.recovery;
-  return remember(memo, key, price(invoice, rate, minimum, dailyRate, daysPastExpiry, compiled));
+  return remember(memo, key, price(invoice, compiled.recovery, compiled.recovery.dailyRate, daysPastExpiry, compiled));
 }
 
-function price(invoice: Invoice, rate: Decimal, minimum: Decimal, dailyRate: Decimal | undefined, days: number, compiled: CompiledPolicy): Pricing {
+function price(invoice: Invoice, terms: CompiledTerms, dailyRate: Decimal | undefined, days: number, compiled: CompiledPolicy): Pricing {
   const { currency, fractionDigits, rounding } = compiled;
+  const { rate, minimum } = terms;
   const percentageFee = invoice.value.times(rate).toDecimalPlaces(fractionDigits, rounding);
   // R-FEE-1: the minimum applies only when the percentage falls below it; equal is not "applied".
   const minimumApplied = percentageFee.lessThan(minimum);
   const base = minimumApplied ? minimum : percentageFee;
   const dailyCharge = dailyRate === undefined ? undefined : dailyRate.times(days);
-  const fee = dailyCharge === undefined ? base : base.plus(dailyCharge);
+  const uncapped = dailyCharge === undefined ? base : base.plus(dailyCharge);
+  // R-FEE-6: the cap wins over the minimum and the daily charge; equal is not "applied".
+  const cap = capOf(invoice, terms, compiled);
+  const capApplied = cap !== undefined && uncapped.greaterThan(cap);
+  const fee = capApplied ? cap : uncapped;
   const money = (value: Decimal) => moneyOf(value, currency, fractionDigits);
   return {
     fee,
+    cap,
     working: Object.freeze({
       rate: rate.toFixed(),
       minimum: money(minimum),
       percentageFee: money(percentageFee),
       minimumApplied,
       ...(dailyRate === undefined || dailyCharge === undefined ? {} : { dailyRate: money(dailyRate), dailyCharge: money(dailyCharge) }),
+      ...(cap === undefined ? {} : { cap: money(cap) }),
+      capApplied,
       fee: money(fee),
       invoiceAmount: invoice.money,
       total: money(invoice.value.plus(fee)),
     }),
   };
+}
+
+/** R-FEE-6: the lower of `maximum` and `maximumRate` × invoice (rounded as the policy rounds); none without either. */
+function capOf(invoice: Invoice, terms: CompiledTerms, compiled: CompiledPolicy): Decimal | undefined {
+  const { maximum, maximumRate } = terms;
+  if (maximumRate === undefined) return maximum;
+  const byRate = invoice.value.times(maximumRate).toDecimalPlaces(compiled.fractionDigits, compiled.rounding);
+  return maximum === undefined || byRate.lessThan(maximum) ? byRate : maximum;
 }
 
 /**
@@ -280,10 +304,14 @@ function nextIncreaseInReactivation(invoice: Invoice, current: Pricing, daysPast
   return recoveryPricing(invoice, firstRecoveryDay, compiled).fee.greaterThan(current.fee) ? boundaries.deletedAt : undefined;
 }
 
-/** In recovery the fee rises at each local midnight by the daily rate, through the last recoverable day. */
-function nextIncreaseInRecovery(daysPastExpiry: number, boundaries: Boundaries, compiled: CompiledPolicy): number | undefined {
+/**
+ * In recovery the fee rises at each local midnight by the daily rate, through the last
+ * recoverable day, until it reaches the cap (R-FEE-6): from there it stays.
+ */
+function nextIncreaseInRecovery(current: Pricing, daysPastExpiry: number, boundaries: Boundaries, compiled: CompiledPolicy): number | undefined {
   const tomorrow = boundaries.expirationDay + daysPastExpiry + 1;
   if (compiled.recovery.dailyRate.isZero() || tomorrow > boundaries.lastRecoverableDay) return undefined;
+  if (current.cap !== undefined && current.fee.greaterThanOrEqualTo(current.cap)) return undefined;
   return instantOf(compiled.zone, tomorrow, 0);
 }
 

@@ -2,17 +2,38 @@ import { ExpiryInputError } from '../errors.js';
 import { dayNumberOf, daysInMonth } from '../clock/civil.js';
 import { describe } from './read.js';
 import { MAX_INSTANT, MIN_INSTANT } from './supportedYears.js';
+import { epochMillisecondsOf, temporalTypeOf, type TemporalInstantLike, type TemporalZonedDateTimeLike } from './temporal.js';
 
 /** A checked instant: epoch milliseconds (R-IN-2). */
 export type Instant = number & { readonly __brand: 'Instant' };
 
+/**
+ * An instant as callers pass it (R-IN-2): a `Date`, epoch milliseconds, an ISO-8601 string
+ * with `Z` or an offset, or a `Temporal.Instant` or `Temporal.ZonedDateTime` (native or
+ * from any polyfill). All the same to the library.
+ *
+ * @example
+ * import { Temporal } from 'temporal-polyfill';
+ * const same: InstantInput[] = [
+ *   new Date('2026-03-10T15:00:00Z'),
+ *   Date.UTC(2026, 2, 10, 15),
+ *   '2026-03-10T11:00:00-04:00',
+ *   Temporal.Instant.from('2026-03-10T15:00:00Z'),
+ *   Temporal.ZonedDateTime.from('2026-03-10T16:00:00+01:00[Europe/Berlin]'),
+ * ];
+ */
+export type InstantInput = Date | number | string | TemporalInstantLike | TemporalZonedDateTimeLike;
+
+/** The largest epoch milliseconds a `Date` can hold (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
- * Parses an instant (R-IN-2): a valid `Date`, a finite epoch-milliseconds number, or an
- * ISO-8601 string with `Z` or an offset. A string without an offset is ambiguous
- * (whose midnight?) and is rejected, as is an invalid `Date`.
+ * Parses an instant (R-IN-2): a valid `Date`, a finite epoch-milliseconds number, an
+ * ISO-8601 string with `Z` or an offset, or a `Temporal.Instant` or `ZonedDateTime`. A
+ * string without an offset is ambiguous (whose midnight?) and is rejected, as are a
+ * `Temporal.PlainDateTime` for the same reason, and an invalid `Date`.
  */
 export function parseInstant(value: unknown, path: string): Instant {
   if (value === undefined || value === null) {
@@ -37,7 +58,16 @@ export function parseInstant(value: unknown, path: string): Instant {
     return checkRange(value, path);
   }
   if (typeof value === 'string') return parseIsoInstant(value, path);
-  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds or an ISO-8601 string, got ${describe(value)}`);
+  const type = temporalTypeOf(value);
+  if (type === 'Temporal.Instant' || type === 'Temporal.ZonedDateTime') return checkRange(epochMillisecondsOf(value as object, type, path), path);
+  if (type === 'Temporal.PlainDateTime') {
+    throw new ExpiryInputError(
+      'ambiguous-instant',
+      path,
+      'a Temporal.PlainDateTime has no time zone, so it could be any of 38 instants; pass a Temporal.ZonedDateTime (dateTime.toZonedDateTime(zone)) or a Temporal.Instant',
+    );
+  }
+  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got ${describe(value)}`);
 }
 
 function parseIsoInstant(text: string, path: string): Instant {
@@ -82,7 +112,9 @@ function checkRange(time: number, path: string): Instant {
     throw new ExpiryInputError('invalid-instant', path, 'this Date is invalid (its time is NaN)');
   }
   if (time < MIN_INSTANT || time > MAX_INSTANT) {
-    throw new ExpiryInputError('date-out-of-range', path, `${new Date(time).toISOString()} is outside the supported years 1900–2999`);
+    // Beyond ±8.64e15 ms a Date cannot even be written out: name the number instead.
+    const shown = Math.abs(time) <= MAX_DATE_MS ? new Date(time).toISOString() : `${time} epoch milliseconds`;
+    throw new ExpiryInputError('date-out-of-range', path, `${shown} is outside the supported years 1900–2999`);
   }
   return time as Instant;
 }

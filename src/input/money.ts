@@ -2,8 +2,8 @@ import { ExpiryInputError } from '../errors.js';
 import { Decimal, isAnyDecimal } from '../money/decimal.js';
 import { describe } from './read.js';
 
-/** The largest amount the library accepts, exclusive: a trillion major units. */
-export const AMOUNT_CEILING = new Decimal('1e12');
+/** The largest amount the library accepts, exclusive: a trillion major units (a string: nothing is built at import time). */
+export const AMOUNT_CEILING = '1000000000000';
 
 const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -42,19 +42,23 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   if (!amount.isFinite()) {
     throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a finite amount`);
   }
-  if (amount.isNegative() && !amount.isZero()) {
+  if (amount.isNegative()) {
+    // R-IN-3: no sign at all, so a written "-0" is refused like "+5" (as malformed), not as a
+    // negative amount. The number -0 has no sign once written (String(-0) is "0") and is zero.
+    if (amount.isZero()) throw new ExpiryInputError('invalid-amount', path, `${describe(text)} has a minus sign; write zero as "0"`);
     throw new ExpiryInputError('negative-amount', path, `${text} is negative; amounts are never below zero`);
   }
-  const places = amount.decimalPlaces();
-  if (places > fractionDigits) {
+  if (amount.decimalPlaces() > fractionDigits) {
+    // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
+    const written = PLAIN_DECIMAL.test(text) ? text.length - text.indexOf('.') - 1 : amount.decimalPlaces();
     throw new ExpiryInputError(
       'too-many-fraction-digits',
       path,
-      `${text} has ${places} decimal places; ${currency} has ${fractionDigits} — round it first`,
+      `${text} has ${written} decimal places; ${currency} has ${fractionDigits} — round it first`,
     );
   }
   if (amount.greaterThanOrEqualTo(AMOUNT_CEILING)) {
-    throw new ExpiryInputError('amount-too-large', path, `${text} is not below the ceiling of ${AMOUNT_CEILING.toFixed(0)} ${currency}`);
+    throw new ExpiryInputError('amount-too-large', path, `${text} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
   }
-  return amount.abs();
+  return amount;
 }

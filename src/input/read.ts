@@ -51,7 +51,17 @@ export function describe(value: unknown): string {
     case 'function':
       return 'a function';
     default:
-      return value instanceof Date ? 'a Date' : 'an object';
+      return value instanceof Date ? 'a Date' : temporalDescription(value as object);
+  }
+}
+
+/** "a Temporal.Duration" for a Temporal value, "an object" for any other (never throws). */
+function temporalDescription(value: object): string {
+  try {
+    const tag = (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag];
+    return typeof tag === 'string' && /^Temporal\.\w+$/.test(tag) ? `a ${tag}` : 'an object';
+  } catch {
+    return 'an object';
   }
 }
 

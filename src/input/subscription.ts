@@ -3,6 +3,7 @@ import { findZone, type Zone } from '../clock/zone.js';
 import { parseCalendarDate, type DayNumber } from './calendarDate.js';
 import { describe, readField, requireRecord } from './read.js';
 import type { Decimal } from '../money/decimal.js';
+import type { TemporalPlainDateLike } from './temporal.js';
 
 /**
  * A subscription as callers pass it. Only `expirationDate` is always required;
@@ -22,12 +23,12 @@ import type { Decimal } from '../money/decimal.js';
 export interface Subscription {
   /** Your id for the subscription; it prefixes reminder keys. */
   readonly id?: string;
-  /** The last day of service, `YYYY-MM-DD` in the policy's time zone. */
-  readonly expirationDate: string;
+  /** The last day of service, `YYYY-MM-DD` (or an ISO-calendar `Temporal.PlainDate`) in the policy's time zone. */
+  readonly expirationDate: string | TemporalPlainDateLike;
   /** The invoice amount as it stood at expiration, in major units: `"300.00"`, `300` or a decimal.js `Decimal`. */
   readonly invoiceAmount?: string | number | Decimal;
   /** A granted temporary extension (R-ST-2). */
-  readonly extension?: { readonly endsOn: string };
+  readonly extension?: { readonly endsOn: string | TemporalPlainDateLike };
   /** `bank-transfer` adds the bank-transfer deadline to the timeline (seed 000). */
   readonly paymentMethod?: string;
   /** Where SMS and phone reminders are received, for quiet hours (R-RM-6). */

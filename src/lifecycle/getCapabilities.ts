@@ -1,5 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import { parseInstant } from '../input/instant.js';
+import { parseInstant, type InstantInput } from '../input/instant.js';
 import { atTheDoor, describe } from '../input/read.js';
 import { parseSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from './range.js';
@@ -53,7 +53,7 @@ const LEAST_PRIVILEGED_ROLE: KnownRole = 'agent';
  * getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-10T12:00:00Z', 'owner');
  * //=> { phase: 'expired', canLogIn: true, canChangeSettings: false, canManageBilling: false, canReactivate: true, canRecover: false }
  */
-export function getCapabilities(subscription: Subscription, now: Date | number | string, role: KnownRole | (string & {}), policy?: Policy): Capabilities {
+export function getCapabilities(subscription: Subscription, now: InstantInput, role: KnownRole | (string & {}), policy?: Policy): Capabilities {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const knownRole = atTheDoor('role', () => parseRole(role));

@@ -1,6 +1,6 @@
 import { formatDayNumber } from '../clock/civil.js';
 import { localDayOf } from '../clock/zone.js';
-import { parseInstant } from '../input/instant.js';
+import { parseInstant, type InstantInput } from '../input/instant.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from './range.js';
@@ -30,7 +30,7 @@ import type { ExpiryStatus, NextPhase } from './types.js';
  *   status.next; //=> { phase: 'deleted', at: new Date('2026-03-23T04:00:00Z') }
  * }
  */
-export function getExpiryStatus(subscription: Subscription, now: Date | number | string, policy?: Policy): ExpiryStatus {
+export function getExpiryStatus(subscription: Subscription, now: InstantInput, policy?: Policy): ExpiryStatus {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const compiled = atTheDoor('policy', () => resolvePolicy(policy));

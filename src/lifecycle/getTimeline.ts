@@ -3,7 +3,7 @@ import { instantOf } from '../clock/zone.js';
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from './range.js';
-import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
+import { resolvePolicy, sameTerms, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { reminderScheduleOf } from '../reminders/schedule.js';
 import { boundariesOf } from './boundaries.js';
@@ -66,7 +66,7 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   policy.tiers.forEach((tier, index) => {
     const previous = policy.tiers[index - 1];
     // A tier on the same terms as the one before raises nothing, so it is no event.
-    if (previous === undefined || (tier.rate.eq(previous.rate) && tier.minimum.eq(previous.minimum))) return;
+    if (previous === undefined || sameTerms(tier, previous)) return;
     const date = formatDayNumber(boundaries.expirationDay + tier.fromDay);
     events.push(Object.freeze({ event: 'reactivation-fee-increase', date, at: resultDate(boundaries.tierStartsAt[index] as number), daysPastExpiry: tier.fromDay }));
   });

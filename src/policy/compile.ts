@@ -5,7 +5,7 @@ import type DecimalJs from 'decimal.js';
 import { Decimal, ROUNDING_MODES } from '../money/decimal.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { atThePolicyDoor } from './definePolicy.js';
-import type { Policy, ReminderCadence } from './types.js';
+import type { FeeCap, Policy, ReminderCadence } from './types.js';
 import { currencyFractionDigits, validatePolicy } from './validate.js';
 
 /**
@@ -22,7 +22,7 @@ export interface CompiledPolicy {
   readonly fractionDigits: number;
   readonly rounding: DecimalJs.Rounding;
   readonly tiers: readonly CompiledTier[];
-  readonly recovery: { readonly rate: Decimal; readonly minimum: Decimal; readonly dailyRate: Decimal };
+  readonly recovery: CompiledTerms & { readonly dailyRate: Decimal };
   readonly cadences: readonly ReminderCadence[];
   readonly sendTimeMs: ReadonlyMap<string, number>;
   readonly quietHours: { readonly channels: ReadonlySet<string>; readonly startMs: number; readonly endMs: number };
@@ -30,10 +30,22 @@ export interface CompiledPolicy {
   readonly memo: Map<string, Map<unknown, unknown>>;
 }
 
-export interface CompiledTier {
-  readonly fromDay: number;
+/** The terms of a fee: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). */
+export interface CompiledTerms {
   readonly rate: Decimal;
   readonly minimum: Decimal;
+  readonly maximum: Decimal | undefined;
+  readonly maximumRate: Decimal | undefined;
+}
+
+export interface CompiledTier extends CompiledTerms {
+  readonly fromDay: number;
+}
+
+/** Do two fee terms charge the same for every invoice (rate, minimum and cap alike)? */
+export function sameTerms(a: CompiledTerms, b: CompiledTerms): boolean {
+  const same = (x: Decimal | undefined, y: Decimal | undefined) => (x === undefined ? y === undefined : y !== undefined && x.eq(y));
+  return a.rate.eq(b.rate) && a.minimum.eq(b.minimum) && same(a.maximum, b.maximum) && same(a.maximumRate, b.maximumRate);
 }
 
 const compiledPolicies = new WeakMap<object, CompiledPolicy>();
@@ -70,14 +82,10 @@ function compile(policy: Policy): CompiledPolicy {
     zone: zoneOf(policy.timeZone),
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
-    fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency'),
+    fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency', policy.currencyDigits),
     rounding: ROUNDING_MODES[policy.rounding],
-    tiers: fees.reactivationTiers.map((tier) => ({ fromDay: tier.fromDay, rate: new Decimal(tier.rate), minimum: new Decimal(tier.minimum) })),
-    recovery: {
-      rate: new Decimal(fees.recovery.rate),
-      minimum: new Decimal(fees.recovery.minimum),
-      dailyRate: new Decimal(fees.recovery.dailyRate),
-    },
+    tiers: fees.reactivationTiers.map((tier) => ({ fromDay: tier.fromDay, ...termsOf(tier) })),
+    recovery: { ...termsOf(fees.recovery), dailyRate: new Decimal(fees.recovery.dailyRate) },
     cadences: reminders.cadences,
     sendTimeMs: new Map(Object.entries(reminders.sendTimes).map(([channel, time]) => [channel, parseTimeOfDay(time) as number])),
     quietHours: {
@@ -87,6 +95,11 @@ function compile(policy: Policy): CompiledPolicy {
     },
     memo: new Map(),
   };
+}
+
+function termsOf(terms: FeeCap & { readonly rate: string; readonly minimum: string }): CompiledTerms {
+  const optional = (text: string | undefined) => (text === undefined ? undefined : new Decimal(text));
+  return { rate: new Decimal(terms.rate), minimum: new Decimal(terms.minimum), maximum: optional(terms.maximum), maximumRate: optional(terms.maximumRate) };
 }
 
 /** A bounded memo of one module for one policy: cleared whole when full. */

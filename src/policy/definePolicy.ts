@@ -13,16 +13,23 @@ import { validatePolicy } from './validate.js';
  * @param base - the policy to start from (default: {@link defaultPolicy})
  * @returns a complete, validated, frozen policy
  *
+ * A top-level `"$schema"` (the reference to `subscription-expiry/policy.schema.json` a
+ * policy file carries for editors) is ignored.
+ *
  * @example
  * const berlin = definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR' });
  * berlin.expiryTime; //=> '23:59:59'
+ *
+ * // A policy file checked by the JSON Schema, then by definePolicy:
+ * // { "$schema": "./node_modules/subscription-expiry/policy.schema.json", "deletionDay": 30 }
+ * const fromFile = definePolicy(JSON.parse(readFileSync('policy.json', 'utf8')));
  */
 export function definePolicy(overrides: PolicyOverrides, base: Policy = defaultPolicy): Policy {
   return atThePolicyDoor(() => {
     if (!isRecord(overrides)) {
       throw new PolicyError('wrong-type', 'policy', `policy overrides must be an object, got ${describe(overrides)}`);
     }
-    return validatePolicy(merge(base, overrides, 'policy'));
+    return validatePolicy(merge(base, withoutSchemaReference(overrides), 'policy'));
   });
 }
 
@@ -37,6 +44,16 @@ export function atThePolicyDoor<T>(parse: () => T): T {
     if (error instanceof PolicyError) throw error;
     throw new PolicyError('unreadable', 'policy', 'the policy could not be read (it threw while being inspected)');
   }
+}
+
+/**
+ * A policy file may name its JSON Schema (`"$schema": "…/policy.schema.json"`) so editors
+ * check it; that reference is not a policy field, so it is dropped before merging.
+ */
+function withoutSchemaReference(overrides: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(overrides, '$schema')) return overrides;
+  const { $schema: _reference, ...rest } = overrides;
+  return rest;
 }
 
 function merge(base: unknown, overrides: Record<string, unknown>, path: string): Record<string, unknown> {

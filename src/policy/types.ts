@@ -48,12 +48,39 @@ export interface ReminderCadence {
  * const quote = quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: '300.00' }, '2026-04-04T12:00:00Z', threeTiers);
  * if (quote.kind === 'reactivation') quote.fee; //=> { amount: '36.00', currency: 'USD' } (12 % of $300, 4 days late)
  */
-export interface ReactivationTier {
+export interface ReactivationTier extends FeeCap {
   readonly fromDay: number;
   /** A fraction as a decimal string: `"0.10"` is 10 %. */
   readonly rate: string;
   /** Major units as a decimal string: `"25.00"`. */
   readonly minimum: string;
+}
+
+/**
+ * An optional cap on a fee (R-FEE-6), for a reactivation tier or for recovery: the fee is
+ * at most `maximum`, and at most `maximumRate` of the invoice (rounded as the policy
+ * rounds); when both are set the lower applies. The cap wins over the minimum and, in
+ * recovery, over the daily charge. A later tier may not cap lower than an earlier one, nor
+ * add a cap where an earlier tier had none, so fees still never fall as days pass.
+ *
+ * @example
+ * const capped = definePolicy({
+ *   fees: {
+ *     reactivationTiers: [
+ *       { fromDay: 0, rate: '0.10', minimum: '25.00', maximum: '100.00' },
+ *       { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '150.00' },
+ *     ],
+ *     recovery: { rate: '0.15', minimum: '50.00', dailyRate: '4.00', maximum: '200.00' },
+ *   },
+ * });
+ * const quote = quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: '300.00' }, '2026-05-15T12:00:00Z', capped);
+ * if (quote.kind === 'recovery') [quote.fee.amount, quote.capApplied, quote.cap?.amount]; //=> ['200.00', true, '200.00'] ($230 uncapped)
+ */
+export interface FeeCap {
+  /** The most the fee may be, in major units as a decimal string: `"100.00"`. At least the `minimum`. */
+  readonly maximum?: string;
+  /** The most the fee may be as a fraction of the invoice: `"0.25"` is 25 %. */
+  readonly maximumRate?: string;
 }
 
 /**
@@ -71,8 +98,14 @@ export interface Policy {
   readonly timeZone: string;
   /** Local time on the expiration date at which a subscription expires (R-TZ-2), `HH:mm:ss`. */
   readonly expiryTime: string;
-  /** ISO 4217 currency of every amount. */
+  /** ISO 4217 currency of every amount; its fraction digits come from the library's ISO 4217 table. */
   readonly currency: string;
+  /**
+   * Fraction digits for ISO codes whose practice differs from ISO 4217's minor units, such as
+   * `{ IDR: 0 }` (ISO says 2); 0 to 4 each. Keyed by code, so changing `currency` never
+   * carries another currency's digits along. Absent: ISO 4217 for every code.
+   */
+  readonly currencyDigits?: Readonly<Record<string, number>>;
   /** How percentages are rounded to the currency's minor unit (R-FEE-1). */
   readonly rounding: RoundingMode;
   /** The renewal invoice is issued this many days before the expiration date. */
@@ -86,8 +119,8 @@ export interface Policy {
   readonly fees: {
     /** Tiers by days past expiry, increasing; the last one runs until `deletionDay`. */
     readonly reactivationTiers: readonly ReactivationTier[];
-    /** Recovery after deletion: `rate` (at least `minimum`) plus `dailyRate` per day past expiry. */
-    readonly recovery: { readonly rate: string; readonly minimum: string; readonly dailyRate: string };
+    /** Recovery after deletion: `rate` (at least `minimum`) plus `dailyRate` per day past expiry, capped by `maximum` / `maximumRate` when set. */
+    readonly recovery: FeeCap & { readonly rate: string; readonly minimum: string; readonly dailyRate: string };
   };
   readonly reminders: {
     readonly cadences: readonly ReminderCadence[];

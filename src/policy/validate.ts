@@ -3,8 +3,9 @@ import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { Decimal, ROUNDING_MODES, type RoundingMode } from '../money/decimal.js';
 import { describe, isRecord } from '../input/read.js';
+import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import { deepFreeze } from './freeze.js';
-import type { CadenceUnit, Policy, ReactivationTier, ReminderCadence } from './types.js';
+import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
 
 /**
  * Checks every field of a complete policy and returns a fresh, deeply frozen copy
@@ -18,7 +19,9 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   }
   const expiryTime = root.time('expiryTime');
   const currency = root.string('currency');
-  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`);
+  const currencyDigitsFields = root.optionalObject('currencyDigits');
+  const currencyDigits = currencyDigitsFields === undefined ? undefined : validateCurrencyDigits(currencyDigitsFields);
+  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`, currencyDigits);
   const rounding = root.string('rounding');
   if (!Object.hasOwn(ROUNDING_MODES, rounding)) {
     throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${Object.keys(ROUNDING_MODES).join(', ')}`);
@@ -32,16 +35,19 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const fees = root.object('fees');
   const tiers = validateTiers(fees, fractionDigits, currency, deletionDay);
   const recoveryFields = fees.object('recovery');
+  const recoveryMinimum = recoveryFields.amount('minimum', fractionDigits, currency);
   const recovery = {
     rate: recoveryFields.rate('rate'),
-    minimum: recoveryFields.amount('minimum', fractionDigits, currency),
+    minimum: recoveryMinimum,
     dailyRate: recoveryFields.amount('dailyRate', fractionDigits, currency),
+    ...validateCap(recoveryFields, recoveryMinimum, fractionDigits, currency),
   };
   const lastTier = tiers[tiers.length - 1] as ReactivationTier;
   // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
   if (new Decimal(recovery.rate).lt(lastTier.rate) || new Decimal(recovery.minimum).lt(lastTier.minimum)) {
     throw new PolicyError('invalid-tiers', `${fees.path}.recovery`, 'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted');
   }
+  checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
 
   const reminderFields = root.object('reminders');
   const cadences = validateCadences(reminderFields);
@@ -89,6 +95,7 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
     timeZone,
     expiryTime,
     currency,
+    ...(currencyDigits === undefined ? {} : { currencyDigits }),
     rounding: rounding as RoundingMode,
     renewalInvoiceDaysBefore,
     bankTransferDaysBefore,
@@ -103,16 +110,33 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
       orderId: { groups, separator },
     },
   };
+  currencyDigitsFields?.rejectUnknown();
   for (const fields of [root, fees, recoveryFields, reminderFields, quietFields, extensionFields, orderIdFields]) fields.rejectUnknown();
   return deepFreeze(policy);
 }
 
-/** Fraction digits of an ISO 4217 currency (USD 2, JPY 0), from the runtime's CLDR data. */
-export function currencyFractionDigits(currency: string, path: string): number {
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new PolicyError('invalid-currency', path, `${describe(currency)} is not an ISO 4217 code such as "USD"`);
+/**
+ * Fraction digits of a currency (R-IN-3): the policy's `currencyDigits` for it when set,
+ * else its ISO 4217 minor units from the library's own table (USD 2, JPY 0, KWD 3), never
+ * the runtime's locale data. A code that is not an active ISO 4217 code is a `PolicyError`.
+ */
+export function currencyFractionDigits(currency: string, path: string, currencyDigits?: Readonly<Record<string, number>>): number {
+  const iso = isoMinorUnits(currency);
+  if (iso === undefined) {
+    const shape = /^[A-Z]{3}$/.test(currency) ? 'an active ISO 4217 code' : 'an ISO 4217 code such as "USD"';
+    throw new PolicyError('invalid-currency', path, `${describe(currency)} is not ${shape}`);
   }
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyDigits !== undefined && Object.hasOwn(currencyDigits, currency) ? (currencyDigits[currency] as number) : iso;
+}
+
+/** `currencyDigits`: for an ISO code whose practice differs from ISO 4217, its fraction digits (0–4). */
+function validateCurrencyDigits(fields: Fields): Record<string, number> {
+  const digits: Record<string, number> = {};
+  for (const code of fields.keys()) {
+    currencyFractionDigits(code, `${fields.path}.${code}`);
+    digits[code] = fields.integer(code, 0, MAX_MINOR_UNITS, true);
+  }
+  return digits;
 }
 
 function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
@@ -121,10 +145,12 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
   if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
   const tiers: ReactivationTier[] = list.map((item, index) => {
     const tier = new Fields(item, `${listPath}[${index}]`);
+    const minimum = tier.amount('minimum', fractionDigits, currency);
     const result = {
       fromDay: tier.integer('fromDay', 0, 366),
       rate: tier.rate('rate'),
-      minimum: tier.amount('minimum', fractionDigits, currency),
+      minimum,
+      ...validateCap(tier, minimum, fractionDigits, currency),
     };
     tier.rejectUnknown();
     return result;
@@ -141,12 +167,43 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
     if (new Decimal(tier.rate).lt(previous.rate) || new Decimal(tier.minimum).lt(previous.minimum)) {
       throw new PolicyError('invalid-tiers', `${listPath}[${index}]`, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
     }
+    checkCapsRise(previous, tier, `${listPath}[${index}]`, `tier ${index - 1}`);
   });
   const last = tiers[tiers.length - 1] as ReactivationTier;
   if (last.fromDay >= deletionDay) {
     throw new PolicyError('invalid-tiers', `${listPath}[${tiers.length - 1}].fromDay`, `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`);
   }
   return tiers;
+}
+
+/** The optional cap of a tier or of recovery (R-FEE-6): `maximum` (an amount) and `maximumRate` (of the invoice). */
+function validateCap(fields: Fields, minimum: string, fractionDigits: number, currency: string): FeeCap {
+  const maximum = fields.has('maximum') ? fields.amount('maximum', fractionDigits, currency) : undefined;
+  const maximumRate = fields.has('maximumRate') ? fields.rate('maximumRate') : undefined;
+  if (maximum !== undefined && new Decimal(maximum).lt(minimum)) {
+    throw new PolicyError('invalid-amount', `${fields.path}.maximum`, `the maximum ${maximum} is below the minimum ${minimum}; a cap must at least allow the minimum`);
+  }
+  return { ...(maximum === undefined ? {} : { maximum }), ...(maximumRate === undefined ? {} : { maximumRate }) };
+}
+
+/**
+ * R-FEE-5 with caps: a later tier (or recovery) caps no lower than the one before it, part
+ * by part, an absent part being no cap at all. Otherwise some invoice would pay less on a
+ * later day: after an uncapped tier a `maximum` caps large invoices below the tier before,
+ * and a `maximumRate` caps small ones below its minimum.
+ */
+function checkCapsRise(previous: FeeCap, next: FeeCap, path: string, previousName: string): void {
+  for (const part of ['maximum', 'maximumRate'] as const) {
+    const before = previous[part];
+    const after = next[part];
+    if (after === undefined) continue;
+    if (before === undefined) {
+      throw new PolicyError('invalid-tiers', `${path}.${part}`, `${previousName} has no ${part}, so this one may not have one either: the fee would fall as days pass`);
+    }
+    if (new Decimal(after).lt(before)) {
+      throw new PolicyError('invalid-tiers', `${path}.${part}`, `the ${part} ${after} is below ${previousName}'s ${before}: the fee would fall as days pass`);
+    }
+  }
 }
 
 const CADENCE_UNITS: readonly CadenceUnit[] = ['monthly', 'weekly', 'daily'];
@@ -213,6 +270,21 @@ class Fields {
     return new Fields(this.get(key), `${this.path}.${key}`);
   }
 
+  /** An object field that may be absent (`undefined`). */
+  optionalObject(key: string): Fields | undefined {
+    return this.has(key) ? this.object(key) : undefined;
+  }
+
+  /** Is the field present (not `undefined`)? Marks it as read. */
+  has(key: string): boolean {
+    this.seen.add(key);
+    try {
+      return this.record[key] !== undefined;
+    } catch {
+      throw new PolicyError('unreadable', `${this.path}.${key}`, 'this field could not be read (its getter threw)');
+    }
+  }
+
   array(key: string): unknown[] {
     const value = this.get(key);
     if (!Array.isArray(value)) throw new PolicyError('wrong-type', `${this.path}.${key}`, `expected an array, got ${describe(value)}`);
@@ -258,12 +330,15 @@ class Fields {
   amount(key: string, fractionDigits: number, currency: string): string {
     const text = this.decimalText(key);
     const amount = new Decimal(text);
-    if (amount.isNegative() && !amount.isZero()) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is negative`);
+    if (amount.isNegative()) {
+      // As for amounts in subscriptions (R-IN-3): no sign at all, so "-0" is refused too.
+      throw new PolicyError('invalid-amount', `${this.path}.${key}`, amount.isZero() ? `${text} has a minus sign; write zero as "0"` : `${text} is negative`);
+    }
     if (amount.decimalPlaces() > fractionDigits) {
       throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} has more decimal places than ${currency}'s ${fractionDigits}`);
     }
     if (amount.gte('1e12')) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
-    return amount.abs().toFixed(fractionDigits);
+    return amount.toFixed(fractionDigits);
   }
 
   private decimalText(key: string): string {

@@ -1,4 +1,5 @@
 import type { CadenceUnit } from '../policy/types.js';
+import type { InstantInput } from '../input/instant.js';
 
 /**
  * One reminder of a subscription's schedule (R-RM-3).
@@ -43,7 +44,8 @@ export interface DueReminder extends Reminder {
 
 /**
  * The half-open window `[from, to)` of `getRemindersDue` (R-RM-4). Each bound is
- * an instant: a `Date`, epoch milliseconds, or an ISO-8601 string with `Z` or an offset.
+ * an instant: a `Date`, epoch milliseconds, an ISO-8601 string with `Z` or an offset, or a
+ * `Temporal.Instant` or `ZonedDateTime`.
  * A job passes the start of its previous run as `from` and its own start as `to`.
  *
  * @example
@@ -51,6 +53,6 @@ export interface DueReminder extends Reminder {
  * getRemindersDue({ id: 'sub_42', expirationDate: '2026-03-10' }, window).length; //=> 3 (email, sms, phone)
  */
 export interface ReminderWindow {
-  readonly from: Date | number | string;
-  readonly to: Date | number | string;
+  readonly from: InstantInput;
+  readonly to: InstantInput;
 }

@@ -44,7 +44,7 @@ describe('strict flags per command', () => {
   });
 
   const NOW = ['--now', '2026-03-20T12:00:00Z'];
-  const VALID: Readonly<Record<string, readonly string[]>> = { status: [...SUB, ...NOW], quote: [...SUB, ...NOW], reminders: SUB, timeline: SUB, extension: [...SUB, ...NOW], demo: [], batch: NOW };
+  const VALID: Readonly<Record<string, readonly string[]>> = { status: [...SUB, ...NOW], quote: [...SUB, ...NOW], reminders: SUB, timeline: SUB, extension: [...SUB, ...NOW], demo: [], batch: NOW, policy: ['show'] };
 
   it.each(SPECS.map((spec) => [spec.name] as const))('R-POL-1 %s --policy with a missing or invalid file is an input error (exit 2)', async (name) => {
     const args = [name, ...(VALID[name] ?? [])];
@@ -62,7 +62,7 @@ describe('strict flags per command', () => {
     for (const spec of SPECS) expect(help.stdout).toContain(`  ${spec.name.padEnd(10)}  ${spec.summary}`);
     expect((await cli([])).code).toBe(2);
     expect((await cli(['help', 'nope'])).stdout).toBe(help.stdout);
-    expect((await cli(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"; the commands are status, quote, reminders, timeline, extension, batch, demo/);
+    expect((await cli(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"; the commands are status, quote, reminders, timeline, extension, policy, batch, demo/);
   });
 });
 

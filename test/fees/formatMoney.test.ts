@@ -42,15 +42,22 @@ describe('formatMoney', () => {
     expect([quote.fee, quote.total, quote.dailyCharge].map((money) => formatMoney(money))).toEqual(['$230.00', '$530.00', '$180.00']);
   });
 
-  it('R-IN-3 R-IN-4 requires exactly the currency\'s fraction digits', () => {
-    const fewer = errorOf(() => formatMoney({ amount: '230.0', currency: 'USD' }));
-    expect([fewer.code, fewer.path]).toEqual(['invalid-amount', 'money.amount']);
-    expect(fewer.message).toContain('exactly 2');
-    expect(errorOf(() => formatMoney({ amount: '230', currency: 'USD' })).code).toBe('invalid-amount');
-    const more = errorOf(() => formatMoney({ amount: '230.001', currency: 'USD' }));
-    expect(more.code).toBe('too-many-fraction-digits');
-    expect(more.message).toContain('round it first');
-    expect(errorOf(() => formatMoney({ amount: '300.00', currency: 'JPY' })).code).toBe('too-many-fraction-digits');
+  it('R-FEE-3 shows exactly the fraction digits the amount has, whatever the currency\'s ISO 4217 digits', () => {
+    expect(formatMoney({ amount: '15000', currency: 'IDR' })).toBe('IDR\u00a015,000');
+    expect(formatMoney({ amount: '15000.00', currency: 'IDR' })).toBe('IDR\u00a015,000.00');
+    expect(formatMoney({ amount: '230', currency: 'USD' })).toBe('$230');
+    expect(formatMoney({ amount: '300.00', currency: 'JPY' })).toBe('¥300.00');
+    expect(formatMoney({ amount: '1.2345', currency: 'CLF' })).toBe('CLF\u00a01.2345');
+  });
+
+  it('R-IN-3 R-IN-4 refuses more than 4 fraction digits and codes that are not active ISO 4217 codes', () => {
+    const more = errorOf(() => formatMoney({ amount: '230.00001', currency: 'USD' }));
+    expect([more.code, more.path]).toEqual(['too-many-fraction-digits', 'money.amount']);
+    expect(more.message).toBe('money.amount: 230.00001 has 5 decimal places; money has at most 4 — round it first');
+    for (const currency of ['ZZZ', 'UDS', 'XTS', 'XAU']) {
+      const unknown = errorOf(() => formatMoney({ amount: '1.00', currency }));
+      expect([unknown.code, unknown.path, unknown.message]).toEqual(['invalid-value', 'money.currency', `money.currency: "${currency}" is not an active ISO 4217 currency code`]);
+    }
   });
 
   it('R-IN-4 rejects shapes that are not money, and locales that are not locales', () => {

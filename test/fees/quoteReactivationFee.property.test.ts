@@ -7,7 +7,7 @@ import type { Money } from '../../src/fees/money.js';
 import { instantOf } from '../support/zone.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
-import type { Policy } from '../../src/policy/types.js';
+import type { Policy, ReactivationTier } from '../../src/policy/types.js';
 import type { RoundingMode } from '../../src/money/decimal.js';
 import { dayNumberArbitrary, zoneArbitrary } from '../support/arbitraries.js';
 import { policyArbitrary } from '../support/policies.js';
@@ -123,9 +123,17 @@ interface FeeSchedule {
   readonly rounding: RoundingMode;
   readonly deletionDay: number;
   readonly recoveryWindowMonths: number;
-  /** Tiers: first day, rate in millionths, minimum in minor units; the last entry is recovery. */
-  readonly tiers: readonly { readonly fromDay: number; readonly rate: bigint; readonly minimum: bigint }[];
-  readonly recovery: { readonly rate: bigint; readonly minimum: bigint; readonly dailyRate: bigint };
+  /** Tiers: first day, rate in millionths, minimum in minor units, optional caps (R-FEE-6). */
+  readonly tiers: readonly ({ readonly fromDay: number } & ScheduleTerms)[];
+  readonly recovery: ScheduleTerms & { readonly dailyRate: bigint };
+}
+
+/** Rate and maximumRate in millionths, minimum and maximum in minor units. */
+interface ScheduleTerms {
+  readonly rate: bigint;
+  readonly minimum: bigint;
+  readonly maximum?: bigint;
+  readonly maximumRate?: bigint;
 }
 
 const rateArbitrary = fc.oneof(
@@ -145,11 +153,30 @@ const feeScheduleArbitrary: fc.Arbitrary<FeeSchedule> = fc
     rates: fc.array(rateArbitrary, { minLength: 5, maxLength: 5 }),
     minimums: fc.array(fc.bigInt({ min: 0n, max: 5_000_000n }), { minLength: 5, maxLength: 5 }),
     dailyRate: fc.bigInt({ min: 0n, max: 100_000n }),
+    // R-FEE-6: whether each kind of cap is set (on every term: a cap may not start after an
+    // uncapped term, or a fee could fall), and its values.
+    hasMaximum: fc.boolean(),
+    hasMaximumRate: fc.boolean(),
+    maximums: fc.array(fc.bigInt({ min: 0n, max: 20_000_000n }), { minLength: 5, maxLength: 5 }),
+    maximumRates: fc.array(rateArbitrary, { minLength: 5, maxLength: 5 }),
   })
   .map((r) => {
     const sortedRates = [...r.rates].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const sortedMinimums = [...r.minimums].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const tierCount = Math.min(r.tierCount, r.deletionDay);
+    // Caps never fall from one term to the next, and a maximum is never below its minimum.
+    const sortedMaximumRates = [...r.maximumRates].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    let runningMaximum = 0n;
+    const maximums = [...r.maximums].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((maximum, i) => {
+      const atLeastMinimum = maximum > (sortedMinimums[i] as bigint) ? maximum : (sortedMinimums[i] as bigint);
+      runningMaximum = atLeastMinimum > runningMaximum ? atLeastMinimum : runningMaximum;
+      return runningMaximum;
+    });
+    // Values come from index i of the sorted lists (recovery: 4), so they never fall.
+    const capsOf = (i: number) => ({
+      ...(r.hasMaximum ? { maximum: maximums[i] as bigint } : {}),
+      ...(r.hasMaximumRate ? { maximumRate: sortedMaximumRates[i] as bigint } : {}),
+    });
     const starts = [...new Set([0, ...Array.from({ length: tierCount - 1 }, (_, i) => Math.floor(((i + 1) * r.deletionDay) / tierCount))])];
     const hh = String(Math.floor(r.expirySecond / 3600)).padStart(2, '0');
     const mm = String(Math.floor(r.expirySecond / 60) % 60).padStart(2, '0');
@@ -162,14 +189,18 @@ const feeScheduleArbitrary: fc.Arbitrary<FeeSchedule> = fc
       rounding: r.rounding,
       deletionDay: r.deletionDay,
       recoveryWindowMonths: r.recoveryWindowMonths,
-      tiers: starts.map((fromDay, i) => ({ fromDay, rate: sortedRates[i] as bigint, minimum: sortedMinimums[i] as bigint })),
-      recovery: { rate: sortedRates[4] as bigint, minimum: sortedMinimums[4] as bigint, dailyRate: r.dailyRate },
+      tiers: starts.map((fromDay, i) => ({ fromDay, rate: sortedRates[i] as bigint, minimum: sortedMinimums[i] as bigint, ...capsOf(i) })),
+      recovery: { rate: sortedRates[4] as bigint, minimum: sortedMinimums[4] as bigint, dailyRate: r.dailyRate, ...capsOf(4) },
     };
   });
 
 function policyOf(schedule: FeeSchedule): Policy {
   const rate = (units: bigint) => majorText(units, 6);
   const money = (minor: bigint) => majorText(minor, schedule.digits);
+  const caps = (terms: ScheduleTerms) => ({
+    ...(terms.maximum === undefined ? {} : { maximum: money(terms.maximum) }),
+    ...(terms.maximumRate === undefined ? {} : { maximumRate: rate(terms.maximumRate) }),
+  });
   return definePolicy({
     timeZone: schedule.timeZone,
     expiryTime: schedule.expiryTime,
@@ -178,8 +209,8 @@ function policyOf(schedule: FeeSchedule): Policy {
     deletionDay: schedule.deletionDay,
     recoveryWindowMonths: schedule.recoveryWindowMonths,
     fees: {
-      reactivationTiers: schedule.tiers.map((tier) => ({ fromDay: tier.fromDay, rate: rate(tier.rate), minimum: money(tier.minimum) })),
-      recovery: { rate: rate(schedule.recovery.rate), minimum: money(schedule.recovery.minimum), dailyRate: money(schedule.recovery.dailyRate) },
+      reactivationTiers: schedule.tiers.map((tier) => ({ fromDay: tier.fromDay, rate: rate(tier.rate), minimum: money(tier.minimum), ...caps(tier) })),
+      recovery: { rate: rate(schedule.recovery.rate), minimum: money(schedule.recovery.minimum), dailyRate: money(schedule.recovery.dailyRate), ...caps(schedule.recovery) },
     },
   });
 }
@@ -250,13 +281,20 @@ function checkAgainstIntegerModel(c: Case, policy: Policy): void {
   const percentageFee = divideRounded(amount * tier.rate, RATE_SCALE, schedule.rounding);
   const minimumApplied = percentageFee < tier.minimum;
   const dailyCharge = quote.kind === 'recovery' ? schedule.recovery.dailyRate * BigInt(daysPastExpiry) : 0n;
-  const fee = (minimumApplied ? tier.minimum : percentageFee) + dailyCharge;
+  const uncapped = (minimumApplied ? tier.minimum : percentageFee) + dailyCharge;
+  // R-FEE-6: the lower of the maximum and the rounded maximumRate share; it wins over everything.
+  const byRate = tier.maximumRate === undefined ? undefined : divideRounded(amount * tier.maximumRate, RATE_SCALE, schedule.rounding);
+  const cap = tier.maximum === undefined ? byRate : byRate === undefined || tier.maximum < byRate ? tier.maximum : byRate;
+  const capApplied = cap !== undefined && uncapped > cap;
+  const fee = capApplied ? cap : uncapped;
   const units = (money: Money) => minorUnits(money, schedule.currency, schedule.digits);
 
   expect(rateUnits(quote.rate)).toBe(tier.rate);
   expect(units(quote.minimum)).toBe(tier.minimum);
   expect(units(quote.percentageFee)).toBe(percentageFee);
   expect(quote.minimumApplied).toBe(minimumApplied);
+  expect(quote.capApplied).toBe(capApplied);
+  expect(quote.cap === undefined ? undefined : units(quote.cap)).toBe(cap);
   expect(units(quote.fee)).toBe(fee);
   expect(units(quote.invoiceAmount)).toBe(amount);
   expect(units(quote.total)).toBe(amount + fee);
@@ -266,9 +304,40 @@ function checkAgainstIntegerModel(c: Case, policy: Policy): void {
   }
 }
 
-/** A subscription on a random day with a USD amount in cents, for the random policies of test/support. */
+/**
+ * The random policies of test/support with random caps added (R-FEE-6): a maximum and/or a
+ * maximumRate on every term or none (a cap may not start after an uncapped term), never
+ * falling from term to term, each maximum at least its minimum.
+ */
+const cappedPolicyArbitrary: fc.Arbitrary<Policy> = fc
+  .record({
+    policy: policyArbitrary,
+    hasMaximum: fc.boolean(),
+    hasMaximumRate: fc.boolean(),
+    maximumCents: fc.array(fc.oneof(fc.constantFrom(2500n, 5000n, 10_000n), fc.bigInt({ min: 0n, max: 50_000_000n })), { minLength: 5, maxLength: 5 }),
+    maximumBasisPoints: fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 5, maxLength: 5 }),
+  })
+  .map((r) => {
+    const { reactivationTiers, recovery } = r.policy.fees;
+    const terms = [...reactivationTiers, recovery];
+    const rates = [...r.maximumBasisPoints].sort((a, b) => a - b).map((bp) => (bp / 10_000).toFixed(4));
+    let running = 0n;
+    const maximums = [...r.maximumCents].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, terms.length).map((cents, i) => {
+      const minimum = BigInt((terms[i] as ReactivationTier).minimum.replace('.', ''));
+      const floor = cents > minimum ? cents : minimum;
+      running = floor > running ? floor : running;
+      return majorText(running, 2);
+    });
+    const capsOf = (i: number) => ({ ...(r.hasMaximum ? { maximum: maximums[i] as string } : {}), ...(r.hasMaximumRate ? { maximumRate: rates[i] as string } : {}) });
+    return definePolicy(
+      { fees: { reactivationTiers: reactivationTiers.map((tier, i) => ({ ...tier, ...capsOf(i) })), recovery: { ...recovery, ...capsOf(terms.length - 1) } } },
+      r.policy,
+    );
+  });
+
+/** A subscription on a random day with a USD amount in cents, for the random policies of test/support, capped or not. */
 const usdCaseArbitrary = fc.record({
-  policy: policyArbitrary,
+  policy: fc.oneof(policyArbitrary, cappedPolicyArbitrary),
   expirationDay: dayNumberArbitrary,
   extensionDays: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 })),
   cents: fc.oneof(fc.bigInt({ min: 0n, max: 10_000_000n }), fc.bigInt({ min: 0n, max: 1_000_000_000n })),
@@ -288,7 +357,7 @@ const offsetMsArbitrary = fc.integer({ min: -3 * MS_PER_DAY, max: 400 * MS_PER_D
 // ---------------------------------------------------------------------------------------
 
 describe('quoteReactivationFee (properties)', () => {
-  it('R-FEE-1 R-FEE-3 equals an independent computation in integer minor units (BigInt) for amounts up to 10,000,000 and every day count', () => {
+  it('R-FEE-1 R-FEE-3 R-FEE-6 equals an independent computation in integer minor units (BigInt), caps included, for amounts up to 10,000,000 and every day count', () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => checkAgainstIntegerModel(c, policyOf(c.schedule))),
       { numRuns: 200 },
@@ -327,7 +396,7 @@ describe('quoteReactivationFee (properties)', () => {
     );
   });
 
-  it('R-FEE-1 the fee is never below the minimum of the tier that applies', () => {
+  it('R-FEE-1 R-FEE-6 the fee is never below the minimum of the tier that applies, unless a lower cap wins', () => {
     fc.assert(
       fc.property(usdCaseArbitrary, offsetMsArbitrary, (c, offset) => {
         const now = (c.expirationDay + c.extensionDays) * MS_PER_DAY + offset;
@@ -337,15 +406,52 @@ describe('quoteReactivationFee (properties)', () => {
         const tier = quote.kind === 'recovery' ? recovery : [...reactivationTiers].reverse().find((candidate) => candidate.fromDay <= quote.daysPastExpiry);
         const cents = (text: string) => BigInt(new DecimalJs(text).times(100).toFixed(0));
         expect(quote.minimum.amount).toBe(new DecimalJs(tier?.minimum ?? 'NaN').toFixed(2));
+        const lowerOf = (a: bigint, b: bigint) => (a < b ? a : b);
+        const cap = quote.cap === undefined ? undefined : cents(quote.cap.amount);
+        const capped = (value: bigint) => (cap === undefined ? value : lowerOf(value, cap));
         const floor = cents(quote.minimum.amount) + (quote.kind === 'recovery' ? cents(quote.dailyCharge.amount) : 0n);
-        expect(cents(quote.fee.amount) >= floor).toBe(true);
-        expect(cents(quote.fee.amount) >= cents(quote.percentageFee.amount)).toBe(true);
+        expect(cents(quote.fee.amount) >= capped(floor)).toBe(true);
+        expect(cents(quote.fee.amount) >= capped(cents(quote.percentageFee.amount))).toBe(true);
       }),
       { numRuns: 200 },
     );
   });
 
-  it('R-FEE-1 in recovery each extra day adds exactly the daily rate', () => {
+  it('R-FEE-6 the fee never exceeds the cap, and capApplied says exactly when the cap cut it', () => {
+    fc.assert(
+      fc.property(usdCaseArbitrary, offsetMsArbitrary, (c, offset) => {
+        const quote = quoteReactivationFee(usdSubscription(c), (c.expirationDay + c.extensionDays) * MS_PER_DAY + offset, c.policy);
+        if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return;
+        const cents = (money: Money) => BigInt(money.amount.replace('.', ''));
+        const terms = quote.kind === 'recovery' ? c.policy.fees.recovery : [...c.policy.fees.reactivationTiers].reverse().find((tier) => tier.fromDay <= quote.daysPastExpiry);
+        expect(quote.cap !== undefined).toBe(terms?.maximum !== undefined || terms?.maximumRate !== undefined);
+        if (quote.cap === undefined) {
+          expect(quote.capApplied).toBe(false);
+          return;
+        }
+        expect(cents(quote.fee) <= cents(quote.cap)).toBe(true);
+        if (terms?.maximum !== undefined) expect(cents(quote.cap) <= BigInt(terms.maximum.replace('.', ''))).toBe(true);
+        const uncapped = (quote.minimumApplied ? cents(quote.minimum) : cents(quote.percentageFee)) + (quote.kind === 'recovery' ? cents(quote.dailyCharge) : 0n);
+        expect(quote.capApplied).toBe(uncapped > cents(quote.cap));
+        expect(cents(quote.fee)).toBe(quote.capApplied ? cents(quote.cap) : uncapped);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('R-FEE-5 R-FEE-6 the fee never decreases as the invoice grows, capped or not', () => {
+    fc.assert(
+      fc.property(usdCaseArbitrary, offsetMsArbitrary, fc.bigInt({ min: 0n, max: 1_000_000_000n }), (c, offset, more) => {
+        const now = (c.expirationDay + c.extensionDays) * MS_PER_DAY + offset;
+        const smaller = feeOf(quoteReactivationFee(usdSubscription(c), now, c.policy));
+        const larger = feeOf(quoteReactivationFee(usdSubscription({ ...c, cents: c.cents + more }), now, c.policy));
+        if (smaller !== undefined && larger !== undefined) expect(larger >= smaller).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('R-FEE-1 R-FEE-6 in recovery each extra day adds exactly the daily rate, up to the cap', () => {
     fc.assert(
       fc.property(usdCaseArbitrary, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: MS_PER_DAY - 1 }), fc.integer({ min: 0, max: 400 * MS_PER_DAY }), (c, day, msOfDay, later) => {
         const { timeZone, fees } = c.policy;
@@ -355,15 +461,21 @@ describe('quoteReactivationFee (properties)', () => {
         // The next calendar day, at a random time of each.
         const today = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay), c.policy);
         const tomorrow = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day + 1, MS_PER_DAY - 1 - msOfDay), c.policy);
+        // R-FEE-6: until the cap is reached; from there the fee is the cap.
+        const expected = (base: bigint, added: bigint, cap: Money | undefined) => {
+          const capCents = cap === undefined ? undefined : BigInt(cap.amount.replace('.', ''));
+          return capCents !== undefined && base + added > capCents ? capCents : base + added;
+        };
         if (today.kind === 'recovery' && tomorrow.kind === 'recovery') {
           expect(tomorrow.daysPastExpiry).toBe(today.daysPastExpiry + 1);
-          expect((feeOf(tomorrow) as bigint) - (feeOf(today) as bigint)).toBe(dailyRate);
+          if (!today.capApplied) expect(feeOf(tomorrow)).toBe(expected(feeOf(today) as bigint, dailyRate, tomorrow.cap));
+          else expect(feeOf(tomorrow)).toBe(feeOf(today));
         }
         // Any two recovery instants differ by the daily rate times the days between them.
         const afterward = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay) + later, c.policy);
-        if (today.kind === 'recovery' && afterward.kind === 'recovery') {
+        if (today.kind === 'recovery' && afterward.kind === 'recovery' && !today.capApplied) {
           const days = BigInt(afterward.daysPastExpiry - today.daysPastExpiry);
-          expect((feeOf(afterward) as bigint) - (feeOf(today) as bigint)).toBe(dailyRate * days);
+          expect(feeOf(afterward)).toBe(expected(feeOf(today) as bigint, dailyRate * days, afterward.cap));
         }
       }),
       { numRuns: 200 },

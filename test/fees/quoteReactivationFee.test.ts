@@ -47,6 +47,7 @@ describe('quoteReactivationFee', () => {
       minimumApplied: true,
       dailyRate: usd('4.00'),
       dailyCharge: usd('180.00'),
+      capApplied: false, // R-FEE-6: the default policy has no caps, so no `cap`
       fee: usd('230.00'),
       invoiceAmount: usd('300.00'),
       total: usd('530.00'),

@@ -94,6 +94,22 @@ describe('parseMoney', () => {
     expect(errorOf(() => usd(300n)).code).toBe('wrong-type');
     expect(errorOf(() => usd(undefined)).code).toBe('missing');
   });
+
+  it('R-IN-3 counts fraction digits as written in the message, or the value\'s when not written plainly', () => {
+    expect(errorOf(() => parseMoney('1000.50', 'JPY', 0, 'x')).message).toBe('x: 1000.50 has 2 decimal places; JPY has 0 — round it first');
+    expect(errorOf(() => usd(new DecimalJs('1e-7'))).message).toBe('subscription.invoiceAmount: 1e-7 has 7 decimal places; USD has 2 — round it first');
+  });
+
+  it('R-IN-3 refuses a written minus sign on zero like any other sign: "-0", "-0.00"', () => {
+    for (const value of ['-0', '-0.00', '-000.0']) {
+      const error = errorOf(() => usd(value));
+      expect(error.code).toBe('invalid-amount');
+      expect(error.path).toBe('subscription.invoiceAmount');
+      expect(error.message).toMatch(/has a minus sign; write zero as "0"/);
+    }
+    expect(usd('0').toFixed(2)).toBe('0.00');
+    expect(usd(0).toFixed(2)).toBe('0.00');
+  });
 });
 
 describe('parseSubscription', () => {

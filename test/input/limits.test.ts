@@ -21,6 +21,15 @@ describe('R-IN-1 instants at their limits', () => {
     expect(inputErrorOf(() => parseInstant(last + 1, 'now')).code).toBe('date-out-of-range');
   });
 
+  it('R-IN-2 refuses epoch milliseconds beyond what a Date can hold (8.64e15 + 1, 2 ** 53) as out of range, not unreadable', () => {
+    for (const now of [8.64e15 + 1, 2 ** 53, -(2 ** 53), Number.MAX_SAFE_INTEGER * 2]) {
+      const error = inputErrorOf(() => getExpiryStatus(SUB, now));
+      expect(error.code).toBe('date-out-of-range');
+      expect(error.path).toBe('now');
+      expect(error.message).toBe(`now: ${now} epoch milliseconds is outside the supported years 1900–2999`);
+    }
+  });
+
   it('R-IN-1 reads every spelling of an offset: z, ±hh, ±hhmm, ±hh:mm up to ±23:59', () => {
     const utc = parseInstant('2026-03-20T12:00:00Z', 'now');
     expect(parseInstant('2026-03-20T12:00:00z', 'now')).toBe(utc);

@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const anyPolicy = fc.oneof(fc.constant(defaultPolicy), policyArbitrary);
 
 /** A subscription, extended by 1–60 days a third of the time. */
-const subscriptionArbitrary: fc.Arbitrary<Subscription> = fc
+const subscriptionArbitrary: fc.Arbitrary<Subscription & { expirationDate: string; extension?: { endsOn: string } }> = fc
   .tuple(calendarDateArbitrary, fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 60 })))
   .map(([expirationDate, extraDays]) => (extraDays === 0 ? { expirationDate } : { expirationDate, extension: { endsOn: addDays(expirationDate, extraDays) } }));
 

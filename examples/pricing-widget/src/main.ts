@@ -10,7 +10,7 @@ import {
   definePolicy,
   formatMoney,
   getExpiryStatus,
-  getRemindersDue,
+  getReminderSchedule,
   quoteReactivationFee,
   type ExpiryStatus,
   type FeeQuote,
@@ -25,7 +25,6 @@ const POLICIES: Readonly<Record<string, Policy>> = {
 };
 
 /** "Still to come" runs from now to the end of the library's range of instants. */
-const HORIZON = '2999-12-31T00:00:00Z';
 const DAY_MS = 86_400_000;
 
 const form = byId<HTMLFormElement>('inputs');
@@ -72,7 +71,9 @@ function render(): void {
     const status = getExpiryStatus(subscription, now, policy);
     showTime('now-local', instantOf(now), policy.timeZone); // the library has accepted `now`
     const quote = quoteReactivationFee(subscription, now, policy);
-    const reminders = getRemindersDue(subscription, { from: now, to: HORIZON }, policy);
+    // The reminders still to come. getRemindersDue is for jobs that de-duplicate on keys (it
+    // needs the subscription id); a widget only shows the schedule from now on.
+    const reminders = getReminderSchedule(subscription, policy).filter((reminder) => reminder.sendAt.getTime() >= instantOf(now).getTime());
     showStatus(status, policy.timeZone);
     showQuote(quote, subscription, policy, locale);
     showReminders(reminders, policy.timeZone);
@@ -129,6 +130,9 @@ function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, 
       text('working-percentage-fee', money(quote.percentageFee));
       text('working-minimum', money(quote.minimum));
       text('working-minimum-applied', quote.minimumApplied ? 'yes' : 'no');
+      // R-FEE-6: a cap shows only when it cut the fee.
+      for (const row of document.querySelectorAll<HTMLElement>('[data-cap]')) row.hidden = !quote.capApplied;
+      if (quote.cap !== undefined) text('working-cap', money(quote.cap));
       text('fee', money(quote.fee));
       text('total', money(quote.total));
       for (const row of document.querySelectorAll<HTMLElement>('[data-daily]')) row.hidden = quote.kind !== 'recovery';
