@@ -9,7 +9,7 @@ export { definePolicy } from './policy/definePolicy.js';
 export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit } from './policy/types.js';
 export type { Subscription } from './input/subscription.js';
 export type { TemporalInstantLike, TemporalZonedDateTimeLike, TemporalPlainDateLike } from './input/temporal.js';
-export type { RoundingMode } from './money/decimal.js';
+export type { RoundingMode } from './money/rounding.js';
 
 export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';
 export { getCapabilities } from './lifecycle/getCapabilities.js';

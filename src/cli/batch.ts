@@ -1,5 +1,5 @@
 import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
-import { atTheDoor, isLibraryError, parseInstant, parseSubscription, quoteOf, remindersDueOf, requireId, requireLifecycleInRange, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
+import { atTheDoor, isLibraryError, parseInstant, parseInvoice, parseSubscription, quoteFee, remindersDueOf, requireId, requireLifecycleInRange, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
 import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
 import type { CliIo } from './io.js';
 import { bytesOfChunk, LineSplitter } from './lines.js';
@@ -237,7 +237,7 @@ function evaluate(value: unknown, context: BatchContext): Outcome {
       ok: true,
       id,
       status: statusAt(subscription, context.now, context.policy),
-      fee: quoteOf(subscription, context.now, context.policy),
+      fee: quoteFee(subscription, context.now, parseInvoice(subscription.invoiceAmount, context.policy), context.policy),
       remindersDue: context.window === undefined ? undefined : (remindersDueOf(subscription, context.window.from, context.window.to, context.policy) as ReturnType<typeof getRemindersDue>),
     };
   } catch (error) {

@@ -50,10 +50,12 @@ export const PERIODS_1900_TO_2999 = Math.ceil((Date.UTC(3000, 0, 1) - Date.UTC(1
 
 const zones = /* @__PURE__ */ new Map<string, Zone>();
 
+/** How many zone names the registry keeps (about 600 zones exist; their other spellings are few). */
+const MAX_SPELLINGS = 2048;
+
 /**
  * The engine of an IANA time zone, or `undefined` when this runtime does not know it. Never
- * throws. Engines are kept under the zone's canonical name only (one per zone that exists,
- * however many spellings callers use), so the registry stays bounded.
+ * throws. One engine per zone that exists, however many spellings callers use.
  */
 export function findZone(timeZone: string): Zone | undefined {
   const known = zones.get(timeZone);
@@ -67,6 +69,9 @@ export function findZone(timeZone: string): Zone | undefined {
   const canonical = format.resolvedOptions().timeZone;
   const zone = zones.get(canonical) ?? { timeZone: canonical, periods: new Map<number, Period>(), format };
   zones.set(canonical, zone);
+  // Other spellings (Asia/Kolkata is ICU's Asia/Calcutta; any case is accepted) are remembered
+  // too, up to a bound, so a hostile caller cannot grow the registry without limit.
+  if (zones.size < MAX_SPELLINGS) zones.set(timeZone, zone);
   return zone;
 }
 
@@ -129,22 +134,11 @@ export function instantOf(zone: Zone, dayNumber: number, msOfDay: number): numbe
 }
 
 /**
- * The stretches of constant offset that cover `[from, to)`: `[start, end, offset]` in
- * ascending order, split at each transition. Rules defined on instants (quiet hours, R-RM-6)
- * walk these instead of special-casing gaps and overlaps.
+ * The first transition strictly after `instant` and before `limit`, else `limit`: the end of
+ * the stretch of constant offset that `instant` is in. Rules defined on instants (quiet
+ * hours, R-RM-6) walk these stretches instead of special-casing gaps and overlaps.
  */
-export function offsetStretches(zone: Zone, from: number, to: number): Array<readonly [start: number, end: number, offset: number]> {
-  const stretches: Array<readonly [number, number, number]> = [];
-  for (let start = from; start < to; ) {
-    const end = nextTransitionAfter(zone, start, to);
-    stretches.push([start, end, offsetAt(zone, start)]);
-    start = end;
-  }
-  return stretches;
-}
-
-/** The first transition strictly after `instant` and before `limit`, else `limit`. */
-function nextTransitionAfter(zone: Zone, instant: number, limit: number): number {
+export function nextTransitionAfter(zone: Zone, instant: number, limit: number): number {
   for (let index = Math.floor(instant / PERIOD_MS); index * PERIOD_MS < limit; index += 1) {
     const { transitions } = zone.periods.get(index) ?? learnPeriod(zone, index);
     for (const transition of transitions) if (transition > instant) return Math.min(transition, limit);

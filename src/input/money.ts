@@ -1,11 +1,9 @@
 import { ExpiryInputError } from '../errors.js';
-import { Decimal, isAnyDecimal } from '../money/decimal.js';
+import { AMOUNT_CEILING, compareAmountTexts, PLAIN_DECIMAL, significantFractionDigits, writtenFractionDigits } from '../money/amountText.js';
+import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
 import { describe } from './read.js';
 
-/** The largest amount the library accepts, exclusive: a trillion major units (a string: nothing is built at import time). */
-export const AMOUNT_CEILING = '1000000000000';
-
-const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+export { AMOUNT_CEILING } from '../money/amountText.js';
 
 /**
  * Parses a money amount in major units (R-IN-3): a decimal string, a number or a
@@ -17,48 +15,54 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   if (value === undefined || value === null) {
     throw new ExpiryInputError('missing', path, `an amount in ${currency} is required`);
   }
-  let text: string;
+  const text = amountTextOf(value, path);
+  // Messages show the amount as the caller wrote it (a number or Decimal as JavaScript writes it: 1e-7).
+  const shown = typeof value === 'string' ? value : String(value);
+  if (text.startsWith('-')) {
+    // R-IN-3: no sign at all, so a written "-0" is refused like "+5" (as malformed), not as a
+    // negative amount. The number -0 has no sign once written (String(-0) is "0") and is zero.
+    if (!/[1-9]/.test(text)) throw new ExpiryInputError('invalid-amount', path, `${describe(shown)} has a minus sign; write zero as "0"`);
+    throw new ExpiryInputError('negative-amount', path, `${shown} is negative; amounts are never below zero`);
+  }
+  if (significantFractionDigits(text) > fractionDigits) {
+    // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
+    const digits = PLAIN_DECIMAL.test(shown) ? writtenFractionDigits(shown) : significantFractionDigits(text);
+    throw new ExpiryInputError('too-many-fraction-digits', path, `${shown} has ${digits} decimal places; ${currency} has ${fractionDigits} — round it first`);
+  }
+  if (compareAmountTexts(text, AMOUNT_CEILING) >= 0) {
+    throw new ExpiryInputError('amount-too-large', path, `${shown} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
+  }
+  return decimal(text);
+}
+
+/** The amount as plain decimal text, or the reason it is not an amount. */
+function amountTextOf(value: unknown, path: string): string {
   if (typeof value === 'string') {
     if (!PLAIN_DECIMAL.test(value)) {
       throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not an amount such as "300.00" (digits, an optional point, no signs, spaces or exponents)`);
     }
-    text = value;
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not a finite amount`);
+    return value;
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not a finite amount`);
+    // A float written in full: 0.1 + 0.2 is "0.30000000000000004", 1e21 has no fraction.
+    return plainTextOfNumber(value);
+  }
+  if (isAnyDecimal(value)) {
+    let text: string;
+    try {
+      text = value.isFinite() ? value.toFixed() : String(value);
+    } catch {
+      throw new ExpiryInputError('invalid-amount', path, `${describe(value)} claims to be a Decimal but is not a number`);
     }
-    text = String(value);
-  } else if (isAnyDecimal(value)) {
-    text = String(value);
-  } else {
-    throw new ExpiryInputError('wrong-type', path, `expected an amount as a string, number or Decimal, got ${describe(value)}`);
+    if (!PLAIN_DECIMAL.test(text)) throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a finite amount`);
+    return text;
   }
-  let amount: Decimal;
-  try {
-    amount = new Decimal(text);
-  } catch {
-    throw new ExpiryInputError('invalid-amount', path, `${describe(value)} claims to be a Decimal but is not a number`);
-  }
-  if (!amount.isFinite()) {
-    throw new ExpiryInputError('invalid-amount', path, `${describe(text)} is not a finite amount`);
-  }
-  if (amount.isNegative()) {
-    // R-IN-3: no sign at all, so a written "-0" is refused like "+5" (as malformed), not as a
-    // negative amount. The number -0 has no sign once written (String(-0) is "0") and is zero.
-    if (amount.isZero()) throw new ExpiryInputError('invalid-amount', path, `${describe(text)} has a minus sign; write zero as "0"`);
-    throw new ExpiryInputError('negative-amount', path, `${text} is negative; amounts are never below zero`);
-  }
-  if (amount.decimalPlaces() > fractionDigits) {
-    // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
-    const written = PLAIN_DECIMAL.test(text) ? text.length - text.indexOf('.') - 1 : amount.decimalPlaces();
-    throw new ExpiryInputError(
-      'too-many-fraction-digits',
-      path,
-      `${text} has ${written} decimal places; ${currency} has ${fractionDigits} — round it first`,
-    );
-  }
-  if (amount.greaterThanOrEqualTo(AMOUNT_CEILING)) {
-    throw new ExpiryInputError('amount-too-large', path, `${text} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
-  }
-  return amount;
+  throw new ExpiryInputError('wrong-type', path, `expected an amount as a string, number or Decimal, got ${describe(value)}`);
+}
+
+/** A finite number as plain decimal text, without an exponent (1e-7 is "0.0000001"). */
+function plainTextOfNumber(value: number): string {
+  const text = String(value);
+  return PLAIN_DECIMAL.test(text) ? text : decimal(text).toFixed();
 }

@@ -1,42 +1,50 @@
 import DecimalJs from 'decimal.js';
+import type { RoundingMode } from './rounding.js';
 
 /**
- * The library's own decimal constructor (R-PURE-3): a clone with fixed settings, so a
- * host application's `Decimal.set({ precision: 3 })` never leaks into a fee. Every
- * money computation in the library goes through this one calculator.
+ * The money engine: the library's own decimal.js clone (R-PURE-3), with fixed settings, so
+ * a host application's `Decimal.set({ precision: 3 })` never leaks into a fee. Built on first
+ * use, never at import; only the fee module and the amount parser import this file.
  */
-export const Decimal = DecimalJs.clone({
-  precision: 40,
-  rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
-  minE: -9e15,
-  maxE: 9e15,
-  modulo: DecimalJs.ROUND_DOWN,
-  crypto: false,
-});
 export type Decimal = DecimalJs;
 
-/** Rounding modes a policy may name, and their decimal.js constants. */
-export const ROUNDING_MODES = {
-  'half-up': DecimalJs.ROUND_HALF_UP,
-  'half-even': DecimalJs.ROUND_HALF_EVEN,
-  'half-down': DecimalJs.ROUND_HALF_DOWN,
-  up: DecimalJs.ROUND_UP,
-  down: DecimalJs.ROUND_DOWN,
-} as const;
-/**
- * How a percentage is rounded to the currency's minor unit (R-FEE-1, policy `rounding`);
- * `half-up` by default. Only the percentage is ever rounded.
- *
- * @useDeclaredType
- * @example
- * const mode: RoundingMode = 'half-even';
- * const policy = definePolicy({ rounding: mode });
- * const quote = quoteReactivationFee({ expirationDate: '2026-03-08', invoiceAmount: '250.25' }, '2026-03-10T12:00:00Z', policy);
- * if (quote.kind === 'reactivation') quote.percentageFee.amount; //=> '25.02' (half-up: '25.03')
- */
-export type RoundingMode = keyof typeof ROUNDING_MODES;
+let calculator: typeof DecimalJs | undefined;
+
+/** The library's decimal constructor, built once, on first use. */
+export function decimalConstructor(): typeof DecimalJs {
+  calculator ??= DecimalJs.clone({
+    precision: 40,
+    rounding: DecimalJs.ROUND_HALF_UP,
+    toExpNeg: -40,
+    toExpPos: 40,
+    minE: -9e15,
+    maxE: 9e15,
+    modulo: DecimalJs.ROUND_DOWN,
+    crypto: false,
+  });
+  return calculator;
+}
+
+/** A decimal of the library's own clone. */
+export function decimal(value: string | number | Decimal): Decimal {
+  return new (decimalConstructor())(value);
+}
+
+/** decimal.js's constant for a rounding mode a policy names. */
+export function roundingOf(mode: RoundingMode): DecimalJs.Rounding {
+  switch (mode) {
+    case 'half-up':
+      return DecimalJs.ROUND_HALF_UP;
+    case 'half-even':
+      return DecimalJs.ROUND_HALF_EVEN;
+    case 'half-down':
+      return DecimalJs.ROUND_HALF_DOWN;
+    case 'up':
+      return DecimalJs.ROUND_UP;
+    case 'down':
+      return DecimalJs.ROUND_DOWN;
+  }
+}
 
 /** Is `value` a decimal.js instance from any copy or clone of decimal.js? */
 export function isAnyDecimal(value: unknown): value is DecimalJs {

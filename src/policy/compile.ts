@@ -1,16 +1,17 @@
 import { PolicyError } from '../errors.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { zoneOf, type Zone } from '../clock/zone.js';
-import type DecimalJs from 'decimal.js';
-import { Decimal, ROUNDING_MODES } from '../money/decimal.js';
+import { compareAmountTexts } from '../money/amountText.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { atThePolicyDoor } from './definePolicy.js';
-import type { FeeCap, Policy, ReminderCadence } from './types.js';
+import type { FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
 import { currencyFractionDigits, validatePolicy } from './validate.js';
 
 /**
- * A policy turned once into what the hot paths need: times as milliseconds of the
- * day, rates and minimums as `Decimal`s. Modules read only this, never a constant.
+ * A policy turned once into what the hot paths need: times as milliseconds of the day, the
+ * zone's engine, the currency's digits. Amounts and rates stay as the policy's text: only
+ * the fee module turns them into decimals (lazily, once per policy), so code that computes
+ * no money never loads decimal.js.
  */
 export interface CompiledPolicy {
   readonly policy: Policy;
@@ -20,36 +21,23 @@ export interface CompiledPolicy {
   readonly expiryMs: number;
   readonly currency: string;
   readonly fractionDigits: number;
-  readonly rounding: DecimalJs.Rounding;
-  readonly tiers: readonly CompiledTier[];
-  readonly recovery: CompiledTerms & { readonly dailyRate: Decimal };
+  readonly tiers: readonly ReactivationTier[];
   readonly cadences: readonly ReminderCadence[];
   readonly sendTimeMs: ReadonlyMap<string, number>;
   readonly quietHours: { readonly channels: ReadonlySet<string>; readonly startMs: number; readonly endMs: number };
-  /** Per-policy memo for modules (boundaries by date, quotes by amount…), bounded by its users. */
-  readonly memo: Map<string, Map<unknown, unknown>>;
 }
 
-/** The terms of a fee: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). */
-export interface CompiledTerms {
-  readonly rate: Decimal;
-  readonly minimum: Decimal;
-  readonly maximum: Decimal | undefined;
-  readonly maximumRate: Decimal | undefined;
-}
-
-export interface CompiledTier extends CompiledTerms {
-  readonly fromDay: number;
-}
+/** The terms of a fee as a policy writes them: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). */
+export type FeeTermsText = FeeCap & { readonly rate: string; readonly minimum: string };
 
 /** Do two fee terms charge the same for every invoice (rate, minimum and cap alike)? */
-export function sameTerms(a: CompiledTerms, b: CompiledTerms): boolean {
-  const same = (x: Decimal | undefined, y: Decimal | undefined) => (x === undefined ? y === undefined : y !== undefined && x.eq(y));
-  return a.rate.eq(b.rate) && a.minimum.eq(b.minimum) && same(a.maximum, b.maximum) && same(a.maximumRate, b.maximumRate);
+export function sameTerms(a: FeeTermsText, b: FeeTermsText): boolean {
+  const same = (x: string | undefined, y: string | undefined) => (x === undefined ? y === undefined : y !== undefined && compareAmountTexts(x, y) === 0);
+  return compareAmountTexts(a.rate, b.rate) === 0 && compareAmountTexts(a.minimum, b.minimum) === 0 && same(a.maximum, b.maximum) && same(a.maximumRate, b.maximumRate);
 }
 
-const compiledPolicies = new WeakMap<object, CompiledPolicy>();
-const compiledDefault = compile(defaultPolicy);
+/** Each frozen policy's compiled form, made on first use (the default policy's too). */
+const compiledPolicies = /* @__PURE__ */ new WeakMap<object, CompiledPolicy>();
 
 /**
  * The compiled form of the policy a caller passed (R-POL-2): the default when
@@ -57,25 +45,30 @@ const compiledDefault = compile(defaultPolicy);
  * unfrozen object is validated on every call, since it may change between calls.
  */
 export function resolvePolicy(policy: unknown): CompiledPolicy {
-  if (policy === undefined || policy === defaultPolicy) return compiledDefault;
+  if (policy === undefined || policy === defaultPolicy) return compiledOnce(defaultPolicy, () => defaultPolicy);
   if (typeof policy !== 'object' || policy === null) {
     throw new PolicyError('wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted');
   }
-  const known = compiledPolicies.get(policy);
-  if (known !== undefined) return known;
-  const compiled = compile(atThePolicyDoor(() => validatePolicy(policy)));
   let frozen = false;
   try {
     frozen = Object.isFrozen(policy);
   } catch {
     frozen = false;
   }
-  if (frozen) compiledPolicies.set(policy, compiled);
+  const validated = () => atThePolicyDoor(() => validatePolicy(policy));
+  return frozen ? compiledOnce(policy, validated) : compile(validated());
+}
+
+function compiledOnce(key: object, validated: () => Policy): CompiledPolicy {
+  const known = compiledPolicies.get(key);
+  if (known !== undefined) return known;
+  const compiled = compile(validated());
+  compiledPolicies.set(key, compiled);
   return compiled;
 }
 
 function compile(policy: Policy): CompiledPolicy {
-  const { fees, reminders } = policy;
+  const { reminders } = policy;
   return {
     policy,
     timeZone: policy.timeZone,
@@ -83,9 +76,7 @@ function compile(policy: Policy): CompiledPolicy {
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
     fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency', policy.currencyDigits),
-    rounding: ROUNDING_MODES[policy.rounding],
-    tiers: fees.reactivationTiers.map((tier) => ({ fromDay: tier.fromDay, ...termsOf(tier) })),
-    recovery: { ...termsOf(fees.recovery), dailyRate: new Decimal(fees.recovery.dailyRate) },
+    tiers: policy.fees.reactivationTiers,
     cadences: reminders.cadences,
     sendTimeMs: new Map(Object.entries(reminders.sendTimes).map(([channel, time]) => [channel, parseTimeOfDay(time) as number])),
     quietHours: {
@@ -93,23 +84,5 @@ function compile(policy: Policy): CompiledPolicy {
       startMs: parseTimeOfDay(reminders.quietHours.start) as number,
       endMs: parseTimeOfDay(reminders.quietHours.end) as number,
     },
-    memo: new Map(),
   };
 }
-
-function termsOf(terms: FeeCap & { readonly rate: string; readonly minimum: string }): CompiledTerms {
-  const optional = (text: string | undefined) => (text === undefined ? undefined : new Decimal(text));
-  return { rate: new Decimal(terms.rate), minimum: new Decimal(terms.minimum), maximum: optional(terms.maximum), maximumRate: optional(terms.maximumRate) };
-}
-
-/** A bounded memo of one module for one policy: cleared whole when full. */
-export function policyMemo<K, V>(compiled: CompiledPolicy, name: string): Map<K, V> {
-  let memo = compiled.memo.get(name);
-  if (memo === undefined) {
-    memo = new Map();
-    compiled.memo.set(name, memo);
-  }
-  return memo as Map<K, V>;
-}
-
-export { remember } from '../memo.js';

@@ -1,4 +1,4 @@
-import type { RoundingMode } from '../money/decimal.js';
+import type { RoundingMode } from '../money/rounding.js';
 
 /**
  * How often a reminder cadence repeats (R-RM-1): monthly steps are calendar months,

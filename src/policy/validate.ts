@@ -1,7 +1,8 @@
 import { PolicyError } from '../errors.js';
 import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
-import { Decimal, ROUNDING_MODES, type RoundingMode } from '../money/decimal.js';
+import { AMOUNT_CEILING, compareAmountTexts, isNegativeText, PLAIN_DECIMAL, significantFractionDigits, withFractionDigits } from '../money/amountText.js';
+import { ROUNDING_MODE_NAMES, type RoundingMode } from '../money/rounding.js';
 import { describe, isRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import { deepFreeze } from './freeze.js';
@@ -23,8 +24,8 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const currencyDigits = currencyDigitsFields === undefined ? undefined : validateCurrencyDigits(currencyDigitsFields);
   const fractionDigits = currencyFractionDigits(currency, `${path}.currency`, currencyDigits);
   const rounding = root.string('rounding');
-  if (!Object.hasOwn(ROUNDING_MODES, rounding)) {
-    throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${Object.keys(ROUNDING_MODES).join(', ')}`);
+  if (!(ROUNDING_MODE_NAMES as readonly string[]).includes(rounding)) {
+    throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${ROUNDING_MODE_NAMES.join(', ')}`);
   }
   const renewalInvoiceDaysBefore = root.integer('renewalInvoiceDaysBefore', 0, 366);
   const bankTransferDaysBefore = root.integer('bankTransferDaysBefore', 0, 366);
@@ -44,7 +45,7 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   };
   const lastTier = tiers[tiers.length - 1] as ReactivationTier;
   // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
-  if (new Decimal(recovery.rate).lt(lastTier.rate) || new Decimal(recovery.minimum).lt(lastTier.minimum)) {
+  if (compareAmountTexts(recovery.rate, lastTier.rate) < 0 || compareAmountTexts(recovery.minimum, lastTier.minimum) < 0) {
     throw new PolicyError('invalid-tiers', `${fees.path}.recovery`, 'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted');
   }
   checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
@@ -164,7 +165,7 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
     if (tier.fromDay <= previous.fromDay) {
       throw new PolicyError('invalid-tiers', `${listPath}[${index}].fromDay`, `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`);
     }
-    if (new Decimal(tier.rate).lt(previous.rate) || new Decimal(tier.minimum).lt(previous.minimum)) {
+    if (compareAmountTexts(tier.rate, previous.rate) < 0 || compareAmountTexts(tier.minimum, previous.minimum) < 0) {
       throw new PolicyError('invalid-tiers', `${listPath}[${index}]`, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
     }
     checkCapsRise(previous, tier, `${listPath}[${index}]`, `tier ${index - 1}`);
@@ -180,7 +181,7 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
 function validateCap(fields: Fields, minimum: string, fractionDigits: number, currency: string): FeeCap {
   const maximum = fields.has('maximum') ? fields.amount('maximum', fractionDigits, currency) : undefined;
   const maximumRate = fields.has('maximumRate') ? fields.rate('maximumRate') : undefined;
-  if (maximum !== undefined && new Decimal(maximum).lt(minimum)) {
+  if (maximum !== undefined && compareAmountTexts(maximum, minimum) < 0) {
     throw new PolicyError('invalid-amount', `${fields.path}.maximum`, `the maximum ${maximum} is below the minimum ${minimum}; a cap must at least allow the minimum`);
   }
   return { ...(maximum === undefined ? {} : { maximum }), ...(maximumRate === undefined ? {} : { maximumRate }) };
@@ -200,7 +201,7 @@ function checkCapsRise(previous: FeeCap, next: FeeCap, path: string, previousNam
     if (before === undefined) {
       throw new PolicyError('invalid-tiers', `${path}.${part}`, `${previousName} has no ${part}, so this one may not have one either: the fee would fall as days pass`);
     }
-    if (new Decimal(after).lt(before)) {
+    if (compareAmountTexts(after, before) < 0) {
       throw new PolicyError('invalid-tiers', `${path}.${part}`, `the ${part} ${after} is below ${previousName}'s ${before}: the fee would fall as days pass`);
     }
   }
@@ -317,11 +318,10 @@ class Fields {
   /** A fraction such as "0.15" (15 %), from 0 to 10. Numbers are taken only when exact in 6 places. */
   rate(key: string): string {
     const text = this.decimalText(key);
-    const rate = new Decimal(text);
-    if (rate.isNegative() || rate.gt(10)) {
+    if (text.startsWith('-') || compareAmountTexts(text, '10') > 0) {
       throw new PolicyError('invalid-number', `${this.path}.${key}`, `a rate is a fraction from 0 to 10 ("0.15" is 15 %), got ${text}`);
     }
-    if (rate.decimalPlaces() > 6) {
+    if (significantFractionDigits(text) > 6) {
       throw new PolicyError('invalid-number', `${this.path}.${key}`, `${text} has more than 6 decimal places`);
     }
     return text;
@@ -329,22 +329,21 @@ class Fields {
 
   amount(key: string, fractionDigits: number, currency: string): string {
     const text = this.decimalText(key);
-    const amount = new Decimal(text);
-    if (amount.isNegative()) {
+    if (text.startsWith('-')) {
       // As for amounts in subscriptions (R-IN-3): no sign at all, so "-0" is refused too.
-      throw new PolicyError('invalid-amount', `${this.path}.${key}`, amount.isZero() ? `${text} has a minus sign; write zero as "0"` : `${text} is negative`);
+      throw new PolicyError('invalid-amount', `${this.path}.${key}`, isNegativeText(text) ? `${text} is negative` : `${text} has a minus sign; write zero as "0"`);
     }
-    if (amount.decimalPlaces() > fractionDigits) {
+    if (significantFractionDigits(text) > fractionDigits) {
       throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} has more decimal places than ${currency}'s ${fractionDigits}`);
     }
-    if (amount.gte('1e12')) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
-    return amount.toFixed(fractionDigits);
+    if (compareAmountTexts(text, AMOUNT_CEILING) >= 0) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
+    return withFractionDigits(text, fractionDigits);
   }
 
   private decimalText(key: string): string {
     const value = this.get(key);
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-    if (typeof text !== 'string' || !/^-?\d+(?:\.\d+)?$/.test(text)) {
+    if (typeof text !== 'string' || !PLAIN_DECIMAL.test(text)) {
       throw new PolicyError('invalid-number', `${this.path}.${key}`, `expected a decimal such as "0.15" or "25.00", got ${describe(value)}`);
     }
     return text;

@@ -1,5 +1,5 @@
 import { addMonthsToDayNumber, formatDayNumber } from '../clock/civil.js';
-import { instantOf, localDayOf, offsetStretches, wallTimeAt, type Zone } from '../clock/zone.js';
+import { instantOf, localDayOf, nextTransitionAfter, offsetAt, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
 import { occurrenceDay } from './occurrence.js';
 import type { CompiledPolicy } from '../policy/compile.js';
@@ -157,8 +157,10 @@ function outsideQuietHours(sendAt: number, day: number, recipientZone: Zone, pol
   let latestBefore: number | undefined;
   const dayStart = instantOf(policy.zone, day, 0);
   const dayEnd = instantOf(policy.zone, day + 1, 0);
-  for (const [from, to, offset] of offsetStretches(recipientZone, dayStart, dayEnd)) {
-    // The allowed window on each local day this stretch touches, as instants of the stretch.
+  for (let from = dayStart, to = dayStart; from < dayEnd; from = to) {
+    // A stretch of constant offset, and the allowed window on each local day it touches.
+    to = nextTransitionAfter(recipientZone, from, dayEnd);
+    const offset = offsetAt(recipientZone, from);
     for (let localDay = Math.floor((from + offset) / MS_PER_DAY); localDay * MS_PER_DAY - offset < to; localDay += 1) {
       const low = Math.max(from, localDay * MS_PER_DAY + startMs - offset);
       const high = Math.min(to, localDay * MS_PER_DAY + endMs - offset);

@@ -8,7 +8,7 @@ import { instantOf } from '../support/zone.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import type { Policy, ReactivationTier } from '../../src/policy/types.js';
-import type { RoundingMode } from '../../src/money/decimal.js';
+import type { RoundingMode } from '../../src/money/rounding.js';
 import { dayNumberArbitrary, zoneArbitrary } from '../support/arbitraries.js';
 import { policyArbitrary } from '../support/policies.js';
 import { anyValue } from '../support/hostile.js';

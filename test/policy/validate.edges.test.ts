@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
-import { resolvePolicy, remember } from '../../src/policy/compile.js';
+import { resolvePolicy } from '../../src/policy/compile.js';
+import { remember } from '../../src/memo.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import type { Policy } from '../../src/policy/types.js';

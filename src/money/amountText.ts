@@ -1,0 +1,68 @@
+/**
+ * Money written as text: the one place for what an amount looks like, how many fraction
+ * digits it has, how two amounts compare, and the ceiling. Plain string arithmetic, no
+ * decimal.js, so code that only checks amounts (a custom policy, a widget's status) does
+ * not load the money engine; the fee module converts amounts when it computes (R-IN-3).
+ */
+
+/** An amount as text: digits, an optional point and digits; a leading minus is recognised only to refuse it well. */
+export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/** The largest amount the library accepts, exclusive: a trillion major units. */
+export const AMOUNT_CEILING = '1000000000000';
+
+/** An example amount with a currency's fraction digits, for messages: `"300.00"`, `"300"`. */
+export function exampleAmount(fractionDigits: number): string {
+  return fractionDigits === 0 ? '300' : `300.${'0'.repeat(fractionDigits)}`;
+}
+
+/** Fraction digits as written: `"1000.50"` has 2. */
+export function writtenFractionDigits(text: string): number {
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/** Fraction digits of the value (trailing zeros do not count): `"25.10"` has 1. */
+export function significantFractionDigits(text: string): number {
+  const point = text.indexOf('.');
+  if (point < 0) return 0;
+  let end = text.length;
+  while (end > point + 1 && text.charCodeAt(end - 1) === 48) end -= 1;
+  return end - point - 1;
+}
+
+/** Is a plain decimal text below zero? `"-0"` and `"-0.00"` are not (they are zero with a sign). */
+export function isNegativeText(text: string): boolean {
+  return text.startsWith('-') && /[1-9]/.test(text);
+}
+
+/**
+ * Compares two non-negative plain decimal texts by value: negative, zero or positive as
+ * `a` is below, equal to or above `b` (`"0.10"` equals `"0.1"`).
+ */
+export function compareAmountTexts(a: string, b: string): number {
+  const [aWhole, aFraction] = splitNormalised(a);
+  const [bWhole, bFraction] = splitNormalised(b);
+  if (aWhole.length !== bWhole.length) return aWhole.length - bWhole.length;
+  if (aWhole !== bWhole) return aWhole < bWhole ? -1 : 1;
+  const length = Math.max(aFraction.length, bFraction.length);
+  const x = aFraction.padEnd(length, '0');
+  const y = bFraction.padEnd(length, '0');
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** Writes a non-negative plain decimal text with exactly `digits` fraction digits; only zeros are dropped (the caller checked). */
+export function withFractionDigits(text: string, digits: number): string {
+  const [whole, fraction] = splitNormalised(text);
+  if (digits === 0) return whole;
+  return `${whole}.${fraction.padEnd(digits, '0').slice(0, digits)}`;
+}
+
+/** `[whole, fraction]` without a sign, leading zeros of the whole part or trailing zeros of the fraction. */
+function splitNormalised(text: string): [string, string] {
+  const unsigned = text.startsWith('-') ? text.slice(1) : text;
+  const point = unsigned.indexOf('.');
+  const whole = (point < 0 ? unsigned : unsigned.slice(0, point)).replace(/^0+(?=\d)/, '');
+  const fraction = point < 0 ? '' : unsigned.slice(point + 1).replace(/0+$/, '');
+  return [whole, fraction];
+}
