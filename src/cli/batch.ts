@@ -254,34 +254,15 @@ function idOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/**
- * One NDJSON output line. Results are frozen and shared between subscriptions with the
- * same dates (the library memoises them), so each one is serialised to UTF-8 once and its
- * bytes are copied for every line that shares it. Reminders due carry the subscription's
- * id in their keys, so they are new for every line and serialised each time.
- */
+/** One NDJSON output line: the line's own results, each serialised once. */
 function writeNdjsonLine(out: BufferedWriter, prefix: string, line: number, outcome: Outcome): void {
   if (!outcome.ok) {
     out.write(`${prefix}${line},"ok":false,${outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`}"error":${JSON.stringify(outcome.error)}}\n`);
     return;
   }
   const id = outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`;
-  out.write(`${prefix}${line},"ok":true,${id}"status":`);
-  out.writeBytes(bytesOf(outcome.status));
-  out.write(',"fee":');
-  out.writeBytes(bytesOf(outcome.fee));
-  out.write(outcome.remindersDue === undefined ? '}\n' : `,"remindersDue":${JSON.stringify(outcome.remindersDue)}}\n`);
-}
-
-const serialised = new WeakMap<object, Buffer>();
-
-function bytesOf(value: object): Buffer {
-  let bytes = serialised.get(value);
-  if (bytes === undefined) {
-    bytes = Buffer.from(JSON.stringify(value), 'utf8');
-    serialised.set(value, bytes);
-  }
-  return bytes;
+  const reminders = outcome.remindersDue === undefined ? '' : `,"remindersDue":${JSON.stringify(outcome.remindersDue)}`;
+  out.write(`${prefix}${line},"ok":true,${id}"status":${JSON.stringify(outcome.status)},"fee":${JSON.stringify(outcome.fee)}${reminders}}\n`);
 }
 
 function csvLine(file: string, line: number, outcome: Outcome, raw: boolean): string {

@@ -35,12 +35,6 @@ export class BufferedWriter {
     else this.used += this.chunk.write(text, this.used, 'utf8');
   }
 
-  writeBytes(bytes: Buffer): void {
-    if (this.used + bytes.length > CHUNK_BYTES) this.push();
-    if (bytes.length > CHUNK_BYTES) this.send(bytes);
-    else this.used += bytes.copy(this.chunk, this.used);
-  }
-
   /** Resolves once the stream can take more (or has failed). */
   drained(): Promise<void> | undefined {
     return this.pending;
