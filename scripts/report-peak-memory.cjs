@@ -1,4 +1,6 @@
-// Preloaded (`node --require`) by the batch benchmark: reports the process's peak RSS on exit.
+// Preloaded (`node --require`) by the batch benchmark: reports the process's peak RSS and
+// its CPU time (user and system, all threads, microseconds) on exit.
 process.on('exit', () => {
-  process.stderr.write(`peak-rss-kb ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`peak-rss-kb ${usage.maxRSS}\ncpu-us ${usage.userCPUTime} ${usage.systemCPUTime}\n`);
 });
