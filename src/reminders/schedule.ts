@@ -14,13 +14,13 @@ import { resultDate } from '../results.js';
  * Keys need the subscription's id (R-RM-3): without one, the reminders carry no `key`.
  */
 export function reminderScheduleOf(subscription: ParsedSubscription, policy: CompiledPolicy): readonly Reminder[] {
-  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy);
+  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
   return materialize(planned, 0, planned.length, subscription.id);
 }
 
 /** The reminders of {@link reminderScheduleOf} whose `sendAt` lies in `[from, to)` (R-RM-4). */
 export function remindersDueOf(subscription: ParsedSubscription, from: number, to: number, policy: CompiledPolicy): readonly Reminder[] {
-  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy);
+  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy, from, to);
   return materialize(planned, firstAtOrAfter(planned, from), firstAtOrAfter(planned, to), subscription.id);
 }
 
@@ -90,12 +90,18 @@ function planOf(policy: CompiledPolicy): SchedulePlan {
   return plan;
 }
 
-function plannedReminders(expirationDay: number, recipientZone: Zone | undefined, policy: CompiledPolicy): readonly PlannedReminder[] {
+/**
+ * The reminders of an expiration date, sorted (R-RM-3). Only those that can fall in `[from, to)`
+ * are worked out: a reminder is sent within its business date, which lies within a day of
+ * the same date in UTC, so a date more than two days outside the window is skipped before
+ * any time-zone work (a nightly job asks for one day of a schedule that spans months).
+ */
+function plannedReminders(expirationDay: number, recipientZone: Zone | undefined, policy: CompiledPolicy, from: number, to: number): readonly PlannedReminder[] {
   const plan = planOf(policy);
-  return planReminders(plan, expirationDay, recipientZone ?? policy.zone, policy);
+  return planReminders(plan, expirationDay, recipientZone ?? policy.zone, policy, Math.floor(from / MS_PER_DAY) - 2, Math.floor(to / MS_PER_DAY) + 2);
 }
 
-function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone: Zone, policy: CompiledPolicy): readonly PlannedReminder[] {
+function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone: Zone, policy: CompiledPolicy, firstDay: number, lastDay: number): readonly PlannedReminder[] {
   const { cadences } = plan;
   // Each cadence's occurrences are increasing in k, so its span is [first, last].
   const firstDays: number[] = [];
@@ -118,6 +124,7 @@ function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone:
       // one reminder per channel and date (the finer, then earlier, cadence came first).
       if (coveredByFiner(cadence.finer, day, firstDays, lastDays) || takenDays.includes(day)) continue;
       takenDays.push(day);
+      if (day < firstDay || day > lastDay) continue;
       const policySendAt = instantOf(policy.zone, day, cadence.sendTimeMs);
       const sendAt = cadence.quiet ? outsideQuietHours(policySendAt, day, recipientZone, policy) : policySendAt;
       if (sendAt === undefined) continue;
