@@ -1,34 +1,56 @@
-// Measures what a front-end bundle pays for the library: esbuild bundles an entry that
-// imports the package (all of it, or only quoteReactivationFee), minified, then gzip -9.
-// Usage: node scripts/size.mjs            check against the budgets of issue 8
-//        node scripts/size.mjs --guard    check against the regression guard (CI)
+// What a front-end bundle pays for one import of the library: esbuild bundles an entry that
+// imports only that function from the built package (dist/index.js), minified, for the
+// browser, then gzip -9. It fails when an import that computes no money contains decimal.js,
+// when an import is over its budget (issue 15's, decimal.js counted at its real size) or,
+// where that budget is not met yet, over its guard (today's size plus a little, so growth
+// fails CI while the budget stays visible).
+// Usage: node scripts/size.mjs [--why]   (npm run size; --why lists what each import keeps)
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const entry = resolve('dist/index.js');
+const entry = JSON.stringify(resolve('dist/index.js'));
+const KB = 1000;
 const CASES = [
-  // budget: the target; guard: the current size plus a little, so CI catches growth.
-  { name: 'whole entry (import *)', source: `export * from ${JSON.stringify(entry)};`, budget: 18_000, guard: 28_000 },
-  { name: 'fee-only widget (import { quoteReactivationFee })', source: `export { quoteReactivationFee } from ${JSON.stringify(entry)};`, budget: 16_000, guard: 23_500 },
-  { name: 'decimal.js alone, for reference', source: `import D from 'decimal.js'; export const C = D.clone({});`, budget: undefined, guard: undefined },
+  { name: 'findOrderId', source: `export { findOrderId } from ${entry};`, budget: 1.0 * KB, guard: 6.2 * KB, decimal: false },
+  { name: 'getExpiryStatus', source: `export { getExpiryStatus } from ${entry};`, budget: 3.5 * KB, guard: 9.8 * KB, decimal: false },
+  { name: 'getRemindersDue', source: `export { getRemindersDue } from ${entry};`, budget: 4.5 * KB, guard: 10.4 * KB, decimal: false },
+  { name: 'getCapabilities', source: `export { getCapabilities } from ${entry};`, guard: 10.1 * KB, decimal: false },
+  { name: 'getTimeline', source: `export { getTimeline } from ${entry};`, guard: 10.0 * KB, decimal: false },
+  { name: 'checkExtensionEligibility', source: `export { checkExtensionEligibility } from ${entry};`, guard: 11.3 * KB, decimal: false },
+  { name: 'definePolicy', source: `export { definePolicy } from ${entry};`, guard: 5.6 * KB, decimal: false },
+  { name: 'formatMoney', source: `export { formatMoney } from ${entry};`, guard: 2.2 * KB, decimal: false },
+  { name: 'quoteReactivationFee', source: `export { quoteReactivationFee } from ${entry};`, budget: 17 * KB, guard: 25.0 * KB, decimal: true },
+  { name: 'the whole entry (import *)', source: `export * from ${entry};`, budget: 21 * KB, guard: 30.5 * KB, decimal: true },
+  { name: 'for reference: decimal.js alone', source: `import D from 'decimal.js'; export const C = D.clone({});`, decimal: true },
 ];
-const mode = process.argv.includes('--guard') ? 'guard' : 'budget';
+
 const dir = mkdtempSync(join(tmpdir(), 'subscription-expiry-size-'));
 let failed = false;
 try {
+  console.log(`${'import'.padEnd(34)} ${'min'.padStart(9)} ${'gzip -9'.padStart(9)}  decimal.js  verdict`);
   for (const item of CASES) {
     const file = join(dir, 'entry.mjs');
     writeFileSync(file, item.source);
-    const result = await build({ entryPoints: [file], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, absWorkingDir: process.cwd(), nodePaths: [resolve('node_modules')], logLevel: 'silent' });
+    const result = await build({ entryPoints: [file], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, absWorkingDir: process.cwd(), nodePaths: [resolve('node_modules')], logLevel: 'silent' });
     const bytes = result.outputFiles[0].contents;
     const gzip = gzipSync(bytes, { level: 9 }).length;
-    const limit = item[mode];
-    const verdict = limit === undefined ? '' : gzip <= limit ? `ok (≤ ${(limit / 1000).toFixed(1)} kB ${mode})` : `OVER the ${(limit / 1000).toFixed(1)} kB ${mode}`;
-    if (limit !== undefined && gzip > limit) failed = true;
-    console.log(`${item.name.padEnd(52)} ${(bytes.length / 1000).toFixed(1).padStart(6)} kB min  ${(gzip / 1000).toFixed(2).padStart(6)} kB gzip  ${verdict}`);
+    const kept = Object.values(result.metafile.outputs)[0].inputs;
+    const hasDecimal = Object.entries(kept).some(([input, { bytesInOutput }]) => input.includes('node_modules/decimal.js/') && bytesInOutput > 0);
+    if (process.argv.includes('--why')) for (const [input, { bytesInOutput }] of Object.entries(kept)) if (bytesInOutput > 0) console.log(`    ${String(bytesInOutput).padStart(6)} ${input}`);
+    const problems = [];
+    const notes = [];
+    if (!item.decimal && hasDecimal) problems.push('contains decimal.js');
+    if (item.budget !== undefined && gzip <= item.budget) notes.push(`within the ${(item.budget / KB).toFixed(1)} kB budget`);
+    else {
+      if (item.budget !== undefined) notes.push(`budget ${(item.budget / KB).toFixed(1)} kB not met`);
+      if (item.guard !== undefined && gzip > item.guard) problems.push(`OVER the ${(item.guard / KB).toFixed(1)} kB guard`);
+      else if (item.guard !== undefined) notes.push(`within the ${(item.guard / KB).toFixed(1)} kB guard`);
+    }
+    if (problems.length > 0) failed = true;
+    console.log(`${item.name.padEnd(34)} ${(bytes.length / KB).toFixed(1).padStart(6)} kB ${(gzip / KB).toFixed(2).padStart(6)} kB  ${(hasDecimal ? 'yes' : 'no').padEnd(10)}  ${[...problems, ...notes].join('; ')}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

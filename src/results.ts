@@ -12,16 +12,23 @@ const SETTERS = [
   'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
 ] as const;
 
-for (const name of SETTERS) {
-  Object.defineProperty(ImmutableDate.prototype, name, {
-    value: function refuse(this: Date): never {
-      throw new TypeError(`Cannot call ${name} on a subscription-expiry result: its instants are frozen; copy it first (new Date(value))`);
-    },
-  });
+let settersRefused = false;
+
+/** Makes every setter of `ImmutableDate` throw: once, on the first result, never at import. */
+function refuseSetters(): void {
+  for (const name of SETTERS) {
+    Object.defineProperty(ImmutableDate.prototype, name, {
+      value: function refuse(this: Date): never {
+        throw new TypeError(`Cannot call ${name} on a subscription-expiry result: its instants are frozen; copy it first (new Date(value))`);
+      },
+    });
+  }
+  Object.freeze(ImmutableDate.prototype);
+  settersRefused = true;
 }
-Object.freeze(ImmutableDate.prototype);
 
 /** A frozen `Date` for an instant in a result. */
 export function resultDate(instant: number): Date {
+  if (!settersRefused) refuseSetters();
   return Object.freeze(new ImmutableDate(instant));
 }

@@ -8,7 +8,8 @@ import { deepFreeze } from './freeze.js';
  * defaultPolicy.timeZone; //=> 'America/New_York'
  * defaultPolicy.fees.reactivationTiers[0]; //=> { fromDay: 0, rate: '0.10', minimum: '25.00' }
  */
-export const defaultPolicy: Policy = deepFreeze({
+// Pure: it only freezes the literal it is given, so a bundler may drop it when unused.
+export const defaultPolicy: Policy = /* @__PURE__ */ deepFreeze({
   timeZone: 'America/New_York',
   expiryTime: '23:59:59',
   currency: 'USD',
