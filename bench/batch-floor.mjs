@@ -35,7 +35,16 @@ function record(line, s) {
     line,
     ok: true,
     id: s.id,
-    status: { phase: 'expired', access: 'read-only', expirationDate: day, originalExpirationDate: day, extended: false, expiresAt: `${day}T03:59:59.000Z`, daysPastExpiry: 14, next: { phase: 'deleted', at: now } },
+    status: {
+      phase: 'expired',
+      access: 'read-only',
+      expirationDate: day,
+      originalExpirationDate: day,
+      extended: false,
+      expiresAt: `${day}T03:59:59.000Z`,
+      daysPastExpiry: 14,
+      next: { phase: 'deleted', at: now },
+    },
     fee: {
       kind: 'reactivation',
       daysPastExpiry: 14,

@@ -23,7 +23,16 @@ function mix(x) {
 }
 
 /** A handful of recipient zones, with and without DST, both hemispheres, a half-hour offset. */
-export const ZONES = ['America/New_York', 'America/Los_Angeles', 'America/Sao_Paulo', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
+export const ZONES = [
+  'America/New_York',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
 
 /** Expiration dates: 1,461 days, 2024-06-15 to 2028-06-13, two years either side of NOW. */
 export const REALISTIC_DAYS = 1461;
@@ -39,7 +48,11 @@ const FIRST_DAY = Date.UTC(2024, 5, 15);
 export function realisticAt(i) {
   const cents = Math.round(500 * 2000 ** (mix(i) / 4_294_967_296));
   const day = new Date(FIRST_DAY + (mix(i ^ 0x5bd1e995) % REALISTIC_DAYS) * 86_400_000).toISOString().slice(0, 10);
-  const subscription = { id: `sub-${i}`, expirationDate: day, invoiceAmount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}` };
+  const subscription = {
+    id: `sub-${i}`,
+    expirationDate: day,
+    invoiceAmount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+  };
   const zone = mix(i ^ 0x27d4eb2f);
   if (zone % 10 === 0) subscription.recipientTimeZone = ZONES[(zone >>> 8) % ZONES.length];
   return subscription;

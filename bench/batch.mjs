@@ -48,7 +48,9 @@ function run(args) {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, [...PRELOAD, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -96,7 +98,9 @@ async function writeInputs(dir, data, formats) {
   for (const size of SIZES) {
     const sizes = formats.map((format) => `${format} ${(statSync(files[`${format}-${size}`]).size / 1e6).toFixed(0)} MB`).join(', ');
     const { amounts: a, days: d, zoned: z } = stats[size];
-    console.log(`input ${data} × ${fmt(size)} lines (${sizes}): ${fmt(size)} distinct ids, ${fmt(a)} distinct amounts, ${fmt(d)} dates, ${fmt(z)} lines with a recipient zone`);
+    console.log(
+      `input ${data} × ${fmt(size)} lines (${sizes}): ${fmt(size)} distinct ids, ${fmt(a)} distinct amounts, ${fmt(d)} dates, ${fmt(z)} lines with a recipient zone`,
+    );
   }
   return files;
 }
@@ -137,10 +141,12 @@ async function measure(name, size, file) {
     }
   }
   const summaryLine = runs.batch[0].stderr.split('\n').find((line) => line.startsWith('batch:')) ?? '';
-  if (!summaryLine.startsWith(`batch: ${size} lines read, ${size} ok`)) throw new Error(`${name}: unexpected batch summary: ${summaryLine}`);
+  if (!summaryLine.startsWith(`batch: ${size} lines read, ${size} ok`))
+    throw new Error(`${name}: unexpected batch summary: ${summaryLine}`);
   const result = { name, size, ...Object.fromEntries(order.map((program) => [program, summary(runs[program], size)])) };
   const { batch, floor, loop } = result;
-  const describe = (label, s, unit) => `  ${label} ${fmt(s.rate).padStart(9)} ${unit}/s, ${fmt(s.cpuRate).padStart(9)} per CPU-s, peak ${fmt(s.peakMb)} MB (runs: ${s.rates.map(fmt).join(', ')})`;
+  const describe = (label, s, unit) =>
+    `  ${label} ${fmt(s.rate).padStart(9)} ${unit}/s, ${fmt(s.cpuRate).padStart(9)} per CPU-s, peak ${fmt(s.peakMb)} MB (runs: ${s.rates.map(fmt).join(', ')})`;
   console.log(`${name} × ${fmt(size)} lines — ${summaryLine}`);
   console.log(describe('batch', batch, 'lines'));
   console.log(describe('floor', floor, 'lines'));
@@ -148,12 +154,18 @@ async function measure(name, size, file) {
     console.log(describe('loop ', loop, 'subs '));
     console.log(`  ${runs.loop[0].stderr.split('\n').find((line) => line.startsWith('loop:'))}`);
   }
-  console.log(`  batch / floor: ${(batch.rate / floor.rate).toFixed(2)} wall, ${(batch.cpuRate / floor.cpuRate).toFixed(2)} CPU${loop === undefined ? '' : `; batch takes ${(loop.rate / batch.rate).toFixed(2)}× the plain loop's time`}`);
+  console.log(
+    `  batch / floor: ${(batch.rate / floor.rate).toFixed(2)} wall, ${(batch.cpuRate / floor.cpuRate).toFixed(2)} CPU${loop === undefined ? '' : `; batch takes ${(loop.rate / batch.rate).toFixed(2)}× the plain loop's time`}`,
+  );
   return result;
 }
 
 const started = Date.now();
-console.log(`Node ${process.version}; ${RUNS} alternated runs of each program per scenario and size; medians, highest peak; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Node ${process.version}; ${RUNS} alternated runs of each program per scenario and size; medians, highest peak; load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const dir = mkdtempSync(join(tmpdir(), 'subscription-expiry-batch-'));
 const results = [];
 try {
@@ -171,11 +183,37 @@ try {
 }
 
 const rows = [
-  ['scenario', 'lines', 'batch lines/s', 'lines/CPU-s', 'peak RSS MB', 'floor lines/s', 'floor /CPU-s', 'batch/floor', 'CPU ratio', 'loop subs/s'],
-  ...results.map(({ name, size, batch, floor, loop }) => [name, fmt(size), fmt(batch.rate), fmt(batch.cpuRate), fmt(batch.peakMb), fmt(floor.rate), fmt(floor.cpuRate), (batch.rate / floor.rate).toFixed(2), (batch.cpuRate / floor.cpuRate).toFixed(2), loop === undefined ? '(not run)' : fmt(loop.rate)]),
+  [
+    'scenario',
+    'lines',
+    'batch lines/s',
+    'lines/CPU-s',
+    'peak RSS MB',
+    'floor lines/s',
+    'floor /CPU-s',
+    'batch/floor',
+    'CPU ratio',
+    'loop subs/s',
+  ],
+  ...results.map(({ name, size, batch, floor, loop }) => [
+    name,
+    fmt(size),
+    fmt(batch.rate),
+    fmt(batch.cpuRate),
+    fmt(batch.peakMb),
+    fmt(floor.rate),
+    fmt(floor.cpuRate),
+    (batch.rate / floor.rate).toFixed(2),
+    (batch.cpuRate / floor.cpuRate).toFixed(2),
+    loop === undefined ? '(not run)' : fmt(loop.rate),
+  ]),
 ];
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
-console.log(`\nsummary (${RUNS} runs each; ratio: batch lines/s ÷ floor lines/s; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${((Date.now() - started) / 60_000).toFixed(1)} min)`);
+console.log(
+  `\nsummary (${RUNS} runs each; ratio: batch lines/s ÷ floor lines/s; load average now ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}; ${((Date.now() - started) / 60_000).toFixed(1)} min)`,
+);
 for (const [r, row] of rows.entries()) {
   console.log(`| ${row.map((cell, c) => (c < 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`);
   if (r === 0) console.log(`|${widths.map((w, c) => (c < 1 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
@@ -183,6 +221,8 @@ for (const [r, row] of rows.entries()) {
 if (SIZES.length > 1) {
   for (const name of chosen) {
     const [small, large] = SIZES.map((size) => results.find((r) => r.name === name && r.size === size));
-    console.log(`peak RSS of batch, ${name}: ${fmt(small.batch.peakMb)} MB at ${fmt(small.size)} lines, ${fmt(large.batch.peakMb)} MB at ${fmt(large.size)} (×${(large.batch.peakMb / small.batch.peakMb).toFixed(2)})`);
+    console.log(
+      `peak RSS of batch, ${name}: ${fmt(small.batch.peakMb)} MB at ${fmt(small.size)} lines, ${fmt(large.batch.peakMb)} MB at ${fmt(large.size)} (×${(large.batch.peakMb / small.batch.peakMb).toFixed(2)})`,
+    );
   }
 }

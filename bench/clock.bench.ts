@@ -22,9 +22,34 @@ export const clockBenchmarks: BenchGroup[] = [
     title: 'local date + time → instant (expiry instant of 1,000 subscriptions)',
     perSample: BATCH,
     tasks: [
-      { name: 'date-fns-tz fromZonedTime', baseline: true, run: () => { let s = 0; for (const text of dateStrings) s += fromZonedTime(text, ZONE).getTime(); return s; } },
-      { name: 'clock instantOf (zone table learnt)', run: () => { const zone = zoneOf(ZONE); let s = 0; for (const d of days) s += instantOf(zone, d, EXPIRY_MS); return s; } },
-      { name: 'clock instantOf, learning the table every batch', run: () => { forgetZoneTables(); const zone = zoneOf(ZONE); let s = 0; for (const d of days) s += instantOf(zone, d, EXPIRY_MS); return s; } },
+      {
+        name: 'date-fns-tz fromZonedTime',
+        baseline: true,
+        run: () => {
+          let s = 0;
+          for (const text of dateStrings) s += fromZonedTime(text, ZONE).getTime();
+          return s;
+        },
+      },
+      {
+        name: 'clock instantOf (zone table learnt)',
+        run: () => {
+          const zone = zoneOf(ZONE);
+          let s = 0;
+          for (const d of days) s += instantOf(zone, d, EXPIRY_MS);
+          return s;
+        },
+      },
+      {
+        name: 'clock instantOf, learning the table every batch',
+        run: () => {
+          forgetZoneTables();
+          const zone = zoneOf(ZONE);
+          let s = 0;
+          for (const d of days) s += instantOf(zone, d, EXPIRY_MS);
+          return s;
+        },
+      },
     ],
   },
   {
@@ -34,10 +59,34 @@ export const clockBenchmarks: BenchGroup[] = [
       {
         name: 'date-fns-tz toZonedTime + local fields',
         baseline: true,
-        run: () => { let s = 0; for (const t of instants) { const z = toZonedTime(t, ZONE); s += z.getFullYear() * 400 + z.getMonth() * 31 + z.getDate(); } return s; },
+        run: () => {
+          let s = 0;
+          for (const t of instants) {
+            const z = toZonedTime(t, ZONE);
+            s += z.getFullYear() * 400 + z.getMonth() * 31 + z.getDate();
+          }
+          return s;
+        },
       },
-      { name: 'clock localDayOf (zone table learnt)', run: () => { const zone = zoneOf(ZONE); let s = 0; for (const t of instants) s += localDayOf(zone, t); return s; } },
-      { name: 'clock localDayOf, learning the table every batch', run: () => { forgetZoneTables(); const zone = zoneOf(ZONE); let s = 0; for (const t of instants) s += localDayOf(zone, t); return s; } },
+      {
+        name: 'clock localDayOf (zone table learnt)',
+        run: () => {
+          const zone = zoneOf(ZONE);
+          let s = 0;
+          for (const t of instants) s += localDayOf(zone, t);
+          return s;
+        },
+      },
+      {
+        name: 'clock localDayOf, learning the table every batch',
+        run: () => {
+          forgetZoneTables();
+          const zone = zoneOf(ZONE);
+          let s = 0;
+          for (const t of instants) s += localDayOf(zone, t);
+          return s;
+        },
+      },
     ],
   },
 ];

@@ -93,7 +93,16 @@ function statusAndFeeByHand({ subscription, now }: Case): [string, string] {
   const localToday = formatInTimeZone(now, ZONE, 'yyyy-MM-dd');
   const days = differenceInCalendarDays(parseISO(localToday), parseISO(expiration));
   const t = now.getTime();
-  const phase = t < renewalAt.getTime() ? 'active' : t < expiresAt.getTime() ? 'renewal-due' : t < deletedAt.getTime() ? 'expired' : t < closedAt.getTime() ? 'deleted' : 'unrecoverable';
+  const phase =
+    t < renewalAt.getTime()
+      ? 'active'
+      : t < expiresAt.getTime()
+        ? 'renewal-due'
+        : t < deletedAt.getTime()
+          ? 'expired'
+          : t < closedAt.getTime()
+            ? 'deleted'
+            : 'unrecoverable';
   if (phase !== 'expired' && phase !== 'deleted') return [phase, '0.00'];
   const invoice = new Money(subscription.invoiceAmount as string);
   const [rate, minimum] = days <= 6 ? ['0.10', '25'] : ['0.15', '50'];

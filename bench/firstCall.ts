@@ -7,7 +7,9 @@ import { PERIODS_1900_TO_2999, forgetZoneTables, offsetAt, zoneOf } from '../src
  * learnt. Each zone is used once, so every figure is a true first call.
  */
 export function firstCallFigures(): void {
-  const zones = Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'America/New_York').slice(0, 120);
+  const zones = Intl.supportedValuesOf('timeZone')
+    .filter((zone) => zone !== 'America/New_York')
+    .slice(0, 120);
   const statusTimes: number[] = [];
   const scheduleTimes: number[] = [];
   zones.forEach((timeZone, index) => {
@@ -23,15 +25,22 @@ export function firstCallFigures(): void {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const max = (values: number[]) => Math.max(...values);
   console.log('\nfirst call in a zone never used before (learning its periods from Intl)');
-  console.log(`  reminder schedule, new recipient zone: median ${median(scheduleTimes).toFixed(3)} ms, max ${max(scheduleTimes).toFixed(3)} ms (${scheduleTimes.length} zones)`);
-  console.log(`  definePolicy + status in a new zone:   median ${median(statusTimes).toFixed(3)} ms, max ${max(statusTimes).toFixed(3)} ms (${statusTimes.length} zones)`);
+  console.log(
+    `  reminder schedule, new recipient zone: median ${median(scheduleTimes).toFixed(3)} ms, max ${max(scheduleTimes).toFixed(3)} ms (${scheduleTimes.length} zones)`,
+  );
+  console.log(
+    `  definePolicy + status in a new zone:   median ${median(statusTimes).toFixed(3)} ms, max ${max(statusTimes).toFixed(3)} ms (${statusTimes.length} zones)`,
+  );
 
   forgetZoneTables();
   for (const timeZone of ['America/New_York', 'Australia/Lord_Howe', 'Africa/Casablanca', 'Asia/Kolkata']) {
     const zone = zoneOf(timeZone);
     const start = performance.now();
-    for (let period = Math.floor(Date.UTC(1900, 0, 1) / (32 * 86_400_000)); period * 32 * 86_400_000 < Date.UTC(3000, 0, 1); period += 1) offsetAt(zone, period * 32 * 86_400_000);
+    for (let period = Math.floor(Date.UTC(1900, 0, 1) / (32 * 86_400_000)); period * 32 * 86_400_000 < Date.UTC(3000, 0, 1); period += 1)
+      offsetAt(zone, period * 32 * 86_400_000);
     const transitions = [...zone.periods.values()].reduce((sum, period) => sum + period.transitions.length, 0);
-    console.log(`  ${timeZone.padEnd(20)} whole table 1900–2999: ${zone.periods.size} periods (bound ${PERIODS_1900_TO_2999}), ${transitions} transitions, learnt in ${(performance.now() - start).toFixed(0)} ms`);
+    console.log(
+      `  ${timeZone.padEnd(20)} whole table 1900–2999: ${zone.periods.size} periods (bound ${PERIODS_1900_TO_2999}), ${transitions} transitions, learnt in ${(performance.now() - start).toFixed(0)} ms`,
+    );
   }
 }

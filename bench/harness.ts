@@ -30,7 +30,10 @@ let sink: unknown;
 
 export async function runGroup(group: BenchGroup, time = 1500): Promise<BenchRow[]> {
   const bench = new Bench({ time, warmup: true, warmupTime: 300 });
-  for (const task of group.tasks) bench.add(task.name, () => { sink = task.run(); });
+  for (const task of group.tasks)
+    bench.add(task.name, () => {
+      sink = task.run();
+    });
   await bench.run();
   const medians = new Map<string, number>();
   for (const task of bench.tasks) {

@@ -7,7 +7,13 @@ const cases = [
   ['node, importing nothing (baseline)', ['-e', '']],
   ['require("subscription-expiry") (dist/index.cjs)', ['-e', 'require("./dist/index.cjs")']],
   ['import("subscription-expiry") (dist/index.js)', ['--input-type=module', '-e', 'await import("./dist/index.js")']],
-  ['…and a first answer (getExpiryStatus + quote)', ['-e', 'const l=require("./dist/index.cjs");const s={expirationDate:"2026-03-08",invoiceAmount:"300.00"};l.getExpiryStatus(s,Date.UTC(2026,3,22));l.quoteReactivationFee(s,Date.UTC(2026,3,22))']],
+  [
+    '…and a first answer (getExpiryStatus + quote)',
+    [
+      '-e',
+      'const l=require("./dist/index.cjs");const s={expirationDate:"2026-03-08",invoiceAmount:"300.00"};l.getExpiryStatus(s,Date.UTC(2026,3,22));l.quoteReactivationFee(s,Date.UTC(2026,3,22))',
+    ],
+  ],
   ['for scale: require("date-fns-tz")', ['-e', 'require("date-fns-tz")']],
 ];
 
@@ -30,5 +36,7 @@ const baseline = results[0].ms;
 console.log(`\ncold import (median of ${RUNS} fresh processes)`);
 for (const { name, ms } of results) {
   const extra = ms - baseline;
-  console.log(`  ${name.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms${name.includes('baseline') ? '  baseline' : `  +${extra.toFixed(1)} ms over the baseline`}`);
+  console.log(
+    `  ${name.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms${name.includes('baseline') ? '  baseline' : `  +${extra.toFixed(1)} ms over the baseline`}`,
+  );
 }

@@ -22,7 +22,13 @@ const CASES = [
   { name: 'checkExtensionEligibility', source: `export { checkExtensionEligibility } from ${entry};`, guard: 11.3 * KB, decimal: false },
   { name: 'definePolicy', source: `export { definePolicy } from ${entry};`, guard: 5.6 * KB, decimal: false },
   { name: 'formatMoney', source: `export { formatMoney } from ${entry};`, guard: 2.2 * KB, decimal: false },
-  { name: 'quoteReactivationFee', source: `export { quoteReactivationFee } from ${entry};`, budget: 17 * KB, guard: 25.0 * KB, decimal: true },
+  {
+    name: 'quoteReactivationFee',
+    source: `export { quoteReactivationFee } from ${entry};`,
+    budget: 17 * KB,
+    guard: 25.0 * KB,
+    decimal: true,
+  },
   { name: 'the whole entry (import *)', source: `export * from ${entry};`, budget: 21 * KB, guard: 30.5 * KB, decimal: true },
   { name: 'for reference: decimal.js alone', source: `import D from 'decimal.js'; export const C = D.clone({});`, decimal: true },
 ];
@@ -34,12 +40,27 @@ try {
   for (const item of CASES) {
     const file = join(dir, 'entry.mjs');
     writeFileSync(file, item.source);
-    const result = await build({ entryPoints: [file], bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, metafile: true, absWorkingDir: process.cwd(), nodePaths: [resolve('node_modules')], logLevel: 'silent' });
+    const result = await build({
+      entryPoints: [file],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      absWorkingDir: process.cwd(),
+      nodePaths: [resolve('node_modules')],
+      logLevel: 'silent',
+    });
     const bytes = result.outputFiles[0].contents;
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const kept = Object.values(result.metafile.outputs)[0].inputs;
-    const hasDecimal = Object.entries(kept).some(([input, { bytesInOutput }]) => input.includes('node_modules/decimal.js/') && bytesInOutput > 0);
-    if (process.argv.includes('--why')) for (const [input, { bytesInOutput }] of Object.entries(kept)) if (bytesInOutput > 0) console.log(`    ${String(bytesInOutput).padStart(6)} ${input}`);
+    const hasDecimal = Object.entries(kept).some(
+      ([input, { bytesInOutput }]) => input.includes('node_modules/decimal.js/') && bytesInOutput > 0,
+    );
+    if (process.argv.includes('--why'))
+      for (const [input, { bytesInOutput }] of Object.entries(kept))
+        if (bytesInOutput > 0) console.log(`    ${String(bytesInOutput).padStart(6)} ${input}`);
     const problems = [];
     const notes = [];
     if (!item.decimal && hasDecimal) problems.push('contains decimal.js');
@@ -50,7 +71,9 @@ try {
       else if (item.guard !== undefined) notes.push(`within the ${(item.guard / KB).toFixed(1)} kB guard`);
     }
     if (problems.length > 0) failed = true;
-    console.log(`${item.name.padEnd(34)} ${(bytes.length / KB).toFixed(1).padStart(6)} kB ${(gzip / KB).toFixed(2).padStart(6)} kB  ${(hasDecimal ? 'yes' : 'no').padEnd(10)}  ${[...problems, ...notes].join('; ')}`);
+    console.log(
+      `${item.name.padEnd(34)} ${(bytes.length / KB).toFixed(1).padStart(6)} kB ${(gzip / KB).toFixed(2).padStart(6)} kB  ${(hasDecimal ? 'yes' : 'no').padEnd(10)}  ${[...problems, ...notes].join('; ')}`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

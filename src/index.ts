@@ -14,7 +14,16 @@ export type { RoundingMode } from './money/rounding.js';
 export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';
 export { getCapabilities } from './lifecycle/getCapabilities.js';
 export { getTimeline } from './lifecycle/getTimeline.js';
-export type { Phase, Access, NextPhase, ExpiryStatus, KnownRole, Capabilities, TimelineEventKind, TimelineEvent } from './lifecycle/types.js';
+export type {
+  Phase,
+  Access,
+  NextPhase,
+  ExpiryStatus,
+  KnownRole,
+  Capabilities,
+  TimelineEventKind,
+  TimelineEvent,
+} from './lifecycle/types.js';
 
 export { getReminderSchedule } from './reminders/getReminderSchedule.js';
 export { getRemindersDue } from './reminders/getRemindersDue.js';
@@ -27,4 +36,11 @@ export type { Money } from './fees/money.js';
 
 export { checkExtensionEligibility } from './extensions/checkExtensionEligibility.js';
 export { findOrderId } from './extensions/findOrderId.js';
-export type { ExtensionRequest, ExtensionDecision, ExtensionRefusal, ExtensionRefusalCode, GrantedExtension, InstantInput } from './extensions/types.js';
+export type {
+  ExtensionRequest,
+  ExtensionDecision,
+  ExtensionRefusal,
+  ExtensionRefusalCode,
+  GrantedExtension,
+  InstantInput,
+} from './extensions/types.js';

@@ -8,8 +8,22 @@
 class ImmutableDate extends Date {}
 
 const SETTERS = [
-  'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
-  'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
+  'setTime',
+  'setMilliseconds',
+  'setUTCMilliseconds',
+  'setSeconds',
+  'setUTCSeconds',
+  'setMinutes',
+  'setUTCMinutes',
+  'setHours',
+  'setUTCHours',
+  'setDate',
+  'setUTCDate',
+  'setMonth',
+  'setUTCMonth',
+  'setFullYear',
+  'setUTCFullYear',
+  'setYear',
 ] as const;
 
 let settersRefused = false;
@@ -19,7 +33,9 @@ function refuseSetters(): void {
   for (const name of SETTERS) {
     Object.defineProperty(ImmutableDate.prototype, name, {
       value: function refuse(this: Date): never {
-        throw new TypeError(`Cannot call ${name} on a subscription-expiry result: its instants are frozen; copy it first (new Date(value))`);
+        throw new TypeError(
+          `Cannot call ${name} on a subscription-expiry result: its instants are frozen; copy it first (new Date(value))`,
+        );
       },
     });
   }

@@ -14,7 +14,18 @@ describe('isLibraryError', () => {
   });
 
   it('R-IN-4 does not take anything else for a library error: other errors, names alone, null, primitives', () => {
-    for (const value of [new Error('boom'), new TypeError('ExpiryInputError'), { name: 'RangeError' }, {}, null, undefined, 'ExpiryInputError', 'PolicyError', 42, Symbol('PolicyError')]) {
+    for (const value of [
+      new Error('boom'),
+      new TypeError('ExpiryInputError'),
+      { name: 'RangeError' },
+      {},
+      null,
+      undefined,
+      'ExpiryInputError',
+      'PolicyError',
+      42,
+      Symbol('PolicyError'),
+    ]) {
       expect(isLibraryError(value)).toBe(false);
     }
   });
@@ -22,8 +33,22 @@ describe('isLibraryError', () => {
 
 describe('resultDate', () => {
   const SETTERS = [
-    'setTime', 'setMilliseconds', 'setUTCMilliseconds', 'setSeconds', 'setUTCSeconds', 'setMinutes', 'setUTCMinutes',
-    'setHours', 'setUTCHours', 'setDate', 'setUTCDate', 'setMonth', 'setUTCMonth', 'setFullYear', 'setUTCFullYear', 'setYear',
+    'setTime',
+    'setMilliseconds',
+    'setUTCMilliseconds',
+    'setSeconds',
+    'setUTCSeconds',
+    'setMinutes',
+    'setUTCMinutes',
+    'setHours',
+    'setUTCHours',
+    'setDate',
+    'setUTCDate',
+    'setMonth',
+    'setUTCMonth',
+    'setFullYear',
+    'setUTCFullYear',
+    'setYear',
   ];
 
   it('R-PURE-2 an instant in a result is a real, frozen Date whose every setter refuses and leaves it unchanged', () => {
@@ -43,7 +68,7 @@ describe('resultDate', () => {
     expect(copy.getTime()).toBe(0);
   });
 
-  it('R-PURE-2 one caller cannot move another caller\'s instant: expiresAt of a status and of a quote refuse setTime', () => {
+  it("R-PURE-2 one caller cannot move another caller's instant: expiresAt of a status and of a quote refuse setTime", () => {
     const subscription = { expirationDate: '2026-03-08', invoiceAmount: '300.00' };
     const status = getExpiryStatus(subscription, '2026-03-01T12:00:00Z');
     expect(() => status.expiresAt.setTime(0)).toThrow(TypeError);

@@ -21,7 +21,11 @@ import { policyArbitrary } from './support/policies.js';
  * date, every instant as an instant, and a granted extension passed back is accepted.
  */
 const dayArbitrary = fc.integer({ min: dayNumberOf(1900, 1, 1), max: dayNumberOf(2999, 12, 31) });
-const edgeDayArbitrary = fc.oneof(dayArbitrary, fc.integer({ min: dayNumberOf(2997, 1, 1), max: dayNumberOf(2999, 12, 31) }), fc.integer({ min: dayNumberOf(1900, 1, 1), max: dayNumberOf(1902, 12, 31) }));
+const edgeDayArbitrary = fc.oneof(
+  dayArbitrary,
+  fc.integer({ min: dayNumberOf(2997, 1, 1), max: dayNumberOf(2999, 12, 31) }),
+  fc.integer({ min: dayNumberOf(1900, 1, 1), max: dayNumberOf(1902, 12, 31) }),
+);
 
 /** Calls `answer`, or `undefined` when the library refuses the input (a lifecycle out of range). */
 function accepted<T>(answer: () => T): T | undefined {
@@ -66,7 +70,8 @@ describe('results accepted back (properties)', () => {
         const quote = quoteReactivationFee(subscription, now, policy);
         expectDateBack(quote.expirationDate);
         if (quote.kind === 'unrecoverable') expectDateBack(quote.lastRecoverableDate);
-        if ((quote.kind === 'reactivation' || quote.kind === 'recovery') && quote.nextIncrease !== undefined) expectInstantBack(quote.nextIncrease);
+        if ((quote.kind === 'reactivation' || quote.kind === 'recovery') && quote.nextIncrease !== undefined)
+          expectInstantBack(quote.nextIncrease);
       }),
       { numRuns: 150 },
     );
@@ -87,7 +92,8 @@ describe('results accepted back (properties)', () => {
           for (const reason of decision.reasons) {
             if (reason.code === 'too-early') expectInstantBack(reason.eligibleFrom);
             if (reason.code === 'data-deleted') expectInstantBack(reason.deletedAt);
-            if (reason.code === 'beyond-supported-dates') expect(accepted(() => getTimeline({ ...subscription, extension: { endsOn: reason.endsOn } }, policy))).toBeUndefined();
+            if (reason.code === 'beyond-supported-dates')
+              expect(accepted(() => getTimeline({ ...subscription, extension: { endsOn: reason.endsOn } }, policy))).toBeUndefined();
           }
         }
       }),
@@ -96,9 +102,17 @@ describe('results accepted back (properties)', () => {
   });
 
   it('R-IN-5 refuses an extension whose end would carry the lifecycle past 2999-12-31 (the end of 2999-06-30 + 7 days would)', () => {
-    const decision = checkExtensionEligibility({ orderId: 'ABC-123-45678', requestedAt: '2999-06-29T12:00:00Z', subscription: { expirationDate: '2999-06-30' } });
+    const decision = checkExtensionEligibility({
+      orderId: 'ABC-123-45678',
+      requestedAt: '2999-06-29T12:00:00Z',
+      subscription: { expirationDate: '2999-06-30' },
+    });
     expect(decision).toMatchObject({ eligible: false, reasons: [{ code: 'beyond-supported-dates', endsOn: '2999-07-07' }] });
-    const inTime = checkExtensionEligibility({ orderId: 'ABC-123-45678', requestedAt: '2999-06-20T12:00:00Z', subscription: { expirationDate: '2999-06-23' } });
+    const inTime = checkExtensionEligibility({
+      orderId: 'ABC-123-45678',
+      requestedAt: '2999-06-20T12:00:00Z',
+      subscription: { expirationDate: '2999-06-23' },
+    });
     expect(inTime).toMatchObject({ eligible: true, extension: { endsOn: '2999-06-30' } });
   });
 });

@@ -12,9 +12,18 @@ import { calendarDateArbitrary, instantArbitrary, zoneArbitrary } from './suppor
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
-const nearInstant = fc.oneof(instantArbitrary, instantArbitrary.map((t) => new Date(t)), instantArbitrary.map((t) => new Date(t).toISOString()), anyValue);
+const nearInstant = fc.oneof(
+  instantArbitrary,
+  instantArbitrary.map((t) => new Date(t)),
+  instantArbitrary.map((t) => new Date(t).toISOString()),
+  anyValue,
+);
 const nearDate = fc.oneof(calendarDateArbitrary, fc.constantFrom('2026-02-30', '2026-3-8', ''), anyValue);
-const nearAmount = fc.oneof(fc.integer({ min: 0, max: 10_000_000_00 }).map((c) => (c / 100).toFixed(2)), fc.double(), anyValue);
+const nearAmount = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000_00 }).map((c) => (c / 100).toFixed(2)),
+  fc.double(),
+  anyValue,
+);
 const nearSubscription = fc.oneof(
   fc.record(
     {
@@ -32,21 +41,54 @@ const nearSubscription = fc.oneof(
 const nearPolicy = fc.oneof(fc.constant(undefined), fc.constant(library.defaultPolicy), anyValue);
 const nearOrderId = fc.oneof(fc.constantFrom('ABC-123-45678', 'abc-123-4567'), fc.string(), anyValue);
 const nearRequest = fc.oneof(
-  fc.record({ orderId: nearOrderId, requestedAt: nearInstant, subscription: nearSubscription, previousRequests: fc.oneof(fc.array(nearInstant, { maxLength: 3 }), anyValue) }, { requiredKeys: [] }),
+  fc.record(
+    {
+      orderId: nearOrderId,
+      requestedAt: nearInstant,
+      subscription: nearSubscription,
+      previousRequests: fc.oneof(fc.array(nearInstant, { maxLength: 3 }), anyValue),
+    },
+    { requiredKeys: [] },
+  ),
   anyValue,
 );
 
 /** The calls of the surface, each with its arbitrary arguments. */
 const CALLS: [name: string, args: fc.Arbitrary<unknown[]>, call: (...args: never[]) => unknown][] = [
   ['getExpiryStatus', fc.tuple(nearSubscription, nearInstant, nearPolicy), library.getExpiryStatus],
-  ['getCapabilities', fc.tuple(nearSubscription, nearInstant, fc.oneof(fc.constantFrom('owner', 'administrator', 'agent'), anyValue), nearPolicy), library.getCapabilities],
+  [
+    'getCapabilities',
+    fc.tuple(nearSubscription, nearInstant, fc.oneof(fc.constantFrom('owner', 'administrator', 'agent'), anyValue), nearPolicy),
+    library.getCapabilities,
+  ],
   ['getTimeline', fc.tuple(nearSubscription, nearPolicy), library.getTimeline],
   ['getReminderSchedule', fc.tuple(nearSubscription, nearPolicy), library.getReminderSchedule],
-  ['getRemindersDue', fc.tuple(nearSubscription, fc.oneof(fc.record({ from: nearInstant, to: nearInstant }), anyValue), nearPolicy), library.getRemindersDue],
+  [
+    'getRemindersDue',
+    fc.tuple(nearSubscription, fc.oneof(fc.record({ from: nearInstant, to: nearInstant }), anyValue), nearPolicy),
+    library.getRemindersDue,
+  ],
   ['quoteReactivationFee', fc.tuple(nearSubscription, nearInstant, nearPolicy), library.quoteReactivationFee],
   ['checkExtensionEligibility', fc.tuple(nearRequest, nearPolicy), library.checkExtensionEligibility],
-  ['findOrderId', fc.tuple(fc.oneof(fc.string(), fc.string().map((s) => `order ABC-123-45678 ${s}`), anyValue)), library.findOrderId],
-  ['formatMoney', fc.tuple(fc.oneof(fc.record({ amount: nearAmount, currency: fc.constantFrom('USD', 'EUR', 'JPY', 'usd') }), anyValue), fc.oneof(fc.constantFrom('en-US', 'de-DE'), anyValue)), library.formatMoney],
+  [
+    'findOrderId',
+    fc.tuple(
+      fc.oneof(
+        fc.string(),
+        fc.string().map((s) => `order ABC-123-45678 ${s}`),
+        anyValue,
+      ),
+    ),
+    library.findOrderId,
+  ],
+  [
+    'formatMoney',
+    fc.tuple(
+      fc.oneof(fc.record({ amount: nearAmount, currency: fc.constantFrom('USD', 'EUR', 'JPY', 'usd') }), anyValue),
+      fc.oneof(fc.constantFrom('en-US', 'de-DE'), anyValue),
+    ),
+    library.formatMoney,
+  ],
   ['definePolicy', fc.tuple(anyValue), library.definePolicy],
 ];
 

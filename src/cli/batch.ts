@@ -1,5 +1,18 @@
 import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
-import { atTheDoor, isLibraryError, parseInstant, parseInvoice, parseSubscription, quoteFee, remindersDueOf, requireId, requireLifecycleInRange, resolvePolicy, statusAt, type CompiledPolicy } from '../internal.js';
+import {
+  atTheDoor,
+  isLibraryError,
+  parseInstant,
+  parseInvoice,
+  parseSubscription,
+  quoteFee,
+  remindersDueOf,
+  requireId,
+  requireLifecycleInRange,
+  resolvePolicy,
+  statusAt,
+  type CompiledPolicy,
+} from '../internal.js';
 import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
 import type { CliIo } from './io.js';
 import { bytesOfChunk, LineSplitter } from './lines.js';
@@ -13,7 +26,24 @@ export const PIPE_CLOSED = 141;
 /** The name records give standard input. */
 const STDIN = '<stdin>';
 
-const CSV_OUTPUT_COLUMNS = ['file', 'line', 'ok', 'id', 'phase', 'expirationDate', 'daysUntilExpiry', 'daysPastExpiry', 'feeKind', 'fee', 'total', 'currency', 'remindersDue', 'errorCode', 'errorPath', 'errorMessage'] as const;
+const CSV_OUTPUT_COLUMNS = [
+  'file',
+  'line',
+  'ok',
+  'id',
+  'phase',
+  'expirationDate',
+  'daysUntilExpiry',
+  'daysPastExpiry',
+  'feeKind',
+  'fee',
+  'total',
+  'currency',
+  'remindersDue',
+  'errorCode',
+  'errorPath',
+  'errorMessage',
+] as const;
 
 export const BATCH: CommandSpec = {
   name: 'batch',
@@ -42,8 +72,18 @@ export const BATCH: CommandSpec = {
 type Format = 'csv' | 'ndjson';
 
 type Outcome =
-  | { readonly ok: true; readonly id: string | undefined; readonly status: ReturnType<typeof getExpiryStatus>; readonly fee: ReturnType<typeof quoteReactivationFee>; readonly remindersDue: ReturnType<typeof getRemindersDue> | undefined }
-  | { readonly ok: false; readonly id: string | undefined; readonly error: { readonly code: string; readonly path: string; readonly message: string } };
+  | {
+      readonly ok: true;
+      readonly id: string | undefined;
+      readonly status: ReturnType<typeof getExpiryStatus>;
+      readonly fee: ReturnType<typeof quoteReactivationFee>;
+      readonly remindersDue: ReturnType<typeof getRemindersDue> | undefined;
+    }
+  | {
+      readonly ok: false;
+      readonly id: string | undefined;
+      readonly error: { readonly code: string; readonly path: string; readonly message: string };
+    };
 
 /** What every line is evaluated against, parsed once for the whole run. */
 interface BatchContext {
@@ -72,9 +112,11 @@ export async function runBatch(values: Values, positionals: readonly string[], i
   const input = textOf(values, 'input');
   const names = [...(input === undefined ? [] : [input]), ...positionals];
   const inputFormat = textOf(values, 'input-format');
-  if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'ndjson') throw new UsageError(`--input-format must be csv or ndjson, got ${inputFormat}`);
+  if (inputFormat !== undefined && inputFormat !== 'csv' && inputFormat !== 'ndjson')
+    throw new UsageError(`--input-format must be csv or ndjson, got ${inputFormat}`);
   const outputFormat = values['output-format'];
-  if (outputFormat !== 'csv' && outputFormat !== 'ndjson') throw new UsageError(`--output-format must be csv or ndjson, got ${String(outputFormat)}`);
+  if (outputFormat !== 'csv' && outputFormat !== 'ndjson')
+    throw new UsageError(`--output-format must be csv or ndjson, got ${String(outputFormat)}`);
   const from = textOf(values, 'from');
   const to = textOf(values, 'to');
   if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together (reminders due in [from, to))');
@@ -84,9 +126,13 @@ export async function runBatch(values: Values, positionals: readonly string[], i
   const context: BatchContext = {
     now: atTheDoor('now', () => parseInstant(nowOf(values, io.clock), 'now')),
     policy: atTheDoor('policy', () => resolvePolicy(policy)),
-    window: from === undefined || to === undefined ? undefined : { from: atTheDoor('from', () => parseInstant(from, 'from')), to: atTheDoor('to', () => parseInstant(to, 'to')) },
+    window:
+      from === undefined || to === undefined
+        ? undefined
+        : { from: atTheDoor('from', () => parseInstant(from, 'from')), to: atTheDoor('to', () => parseInstant(to, 'to')) },
   };
-  if (context.window !== undefined && context.window.to < context.window.from) throw new UsageError('--to comes before --from; the window is [from, to)');
+  if (context.window !== undefined && context.window.to < context.window.from)
+    throw new UsageError('--to comes before --from; the window is [from, to)');
   const sources = await openSources(names.length === 0 ? ['-'] : names, inputFormat, io);
   try {
     for (const source of sources) if (source.format === 'csv') await readHeader(source, values['allow-extra-columns'] === true);
@@ -238,7 +284,10 @@ function evaluate(value: unknown, context: BatchContext): Outcome {
       id,
       status: statusAt(subscription, context.now, context.policy),
       fee: quoteFee(subscription, context.now, parseInvoice(subscription.invoiceAmount, context.policy), context.policy),
-      remindersDue: context.window === undefined ? undefined : (remindersDueOf(subscription, context.window.from, context.window.to, context.policy) as ReturnType<typeof getRemindersDue>),
+      remindersDue:
+        context.window === undefined
+          ? undefined
+          : (remindersDueOf(subscription, context.window.from, context.window.to, context.policy) as ReturnType<typeof getRemindersDue>),
     };
   } catch (error) {
     // A library error is the line's answer. Anything else would be a bug in the library; it
@@ -257,12 +306,16 @@ function idOf(value: unknown): string | undefined {
 /** One NDJSON output line: the line's own results, each serialised once. */
 function writeNdjsonLine(out: BufferedWriter, prefix: string, line: number, outcome: Outcome): void {
   if (!outcome.ok) {
-    out.write(`${prefix}${line},"ok":false,${outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`}"error":${JSON.stringify(outcome.error)}}\n`);
+    out.write(
+      `${prefix}${line},"ok":false,${outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`}"error":${JSON.stringify(outcome.error)}}\n`,
+    );
     return;
   }
   const id = outcome.id === undefined ? '' : `"id":${JSON.stringify(outcome.id)},`;
   const reminders = outcome.remindersDue === undefined ? '' : `,"remindersDue":${JSON.stringify(outcome.remindersDue)}`;
-  out.write(`${prefix}${line},"ok":true,${id}"status":${JSON.stringify(outcome.status)},"fee":${JSON.stringify(outcome.fee)}${reminders}}\n`);
+  out.write(
+    `${prefix}${line},"ok":true,${id}"status":${JSON.stringify(outcome.status)},"fee":${JSON.stringify(outcome.fee)}${reminders}}\n`,
+  );
 }
 
 function csvLine(file: string, line: number, outcome: Outcome, raw: boolean): string {

@@ -64,7 +64,10 @@ const status: Command = {
       const pairs: [string, string][] = [
         ['phase', result.phase],
         ['access', result.access],
-        ['expiration date', result.extended ? `${result.expirationDate} (extended from ${result.originalExpirationDate})` : result.expirationDate],
+        [
+          'expiration date',
+          result.extended ? `${result.expirationDate} (extended from ${result.originalExpirationDate})` : result.expirationDate,
+        ],
         ['expires at', localTime(result.expiresAt, zone)],
       ];
       if ('daysUntilExpiry' in result) pairs.push(['days until expiry', String(result.daysUntilExpiry)]);
@@ -97,9 +100,18 @@ export function quoteLines(quote: FeeQuote, locale: string): [string, string][] 
   const money = (value: Money) => formatMoney(value, locale);
   switch (quote.kind) {
     case 'none':
-      return [['kind', 'none'], ['phase', quote.phase], ['fee', 'nothing to pay: not expired']];
+      return [
+        ['kind', 'none'],
+        ['phase', quote.phase],
+        ['fee', 'nothing to pay: not expired'],
+      ];
     case 'unrecoverable':
-      return [['kind', 'unrecoverable'], ['days past expiry', String(quote.daysPastExpiry)], ['last recoverable date', quote.lastRecoverableDate], ['fee', quote.reason]];
+      return [
+        ['kind', 'unrecoverable'],
+        ['days past expiry', String(quote.daysPastExpiry)],
+        ['last recoverable date', quote.lastRecoverableDate],
+        ['fee', quote.reason],
+      ];
     case 'reactivation':
     case 'recovery': {
       const lines: [string, string][] = [
@@ -109,7 +121,8 @@ export function quoteLines(quote: FeeQuote, locale: string): [string, string][] 
         ['rate', `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}`],
         ['minimum', `${money(quote.minimum)}${quote.minimumApplied ? ' (applied)' : ''}`],
       ];
-      if (quote.kind === 'recovery') lines.push(['daily charge', `${money(quote.dailyRate)} × ${quote.daysPastExpiry} days = ${money(quote.dailyCharge)}`]);
+      if (quote.kind === 'recovery')
+        lines.push(['daily charge', `${money(quote.dailyRate)} × ${quote.daysPastExpiry} days = ${money(quote.dailyCharge)}`]);
       if (quote.cap !== undefined) lines.push(['cap', `${money(quote.cap)}${quote.capApplied ? ' (applied)' : ''}`]);
       lines.push(['fee', money(quote.fee)], ['total to pay', money(quote.total)]);
       return lines;
@@ -153,7 +166,8 @@ const reminders: Command = {
     const to = textOf(values, 'to');
     let result: readonly Reminder[];
     if (values.due === true) {
-      if (from === undefined || to === undefined) throw new UsageError('reminders --due needs --from and --to (instants with Z or an offset)');
+      if (from === undefined || to === undefined)
+        throw new UsageError('reminders --due needs --from and --to (instants with Z or an offset)');
       result = getRemindersDue(subscription, { from, to }, policy);
     } else {
       if (from !== undefined || to !== undefined) throw new UsageError('--from and --to go with --due');
@@ -171,7 +185,10 @@ const timeline: Command = {
     const policy = policyOf(values, context.readText);
     const result = getTimeline(subscriptionOf(values), policy);
     emit(values, context, result, () =>
-      renderTable(['date', 'event', 'at'], result.map((event) => [event.date, event.event, localTime(event.at, zoneOf(policy))])),
+      renderTable(
+        ['date', 'event', 'at'],
+        result.map((event) => [event.date, event.event, localTime(event.at, zoneOf(policy))]),
+      ),
     );
   },
 };
@@ -240,13 +257,18 @@ const demo: Command = {
     const locale = String(values.locale);
     const zone = zoneOf(policy);
     // The invoice as the policy's currency writes it, taken from the first priced quote.
-    const priced = quotes.map(({ quote: q }) => q).find((q): q is Extract<FeeQuote, { kind: 'reactivation' | 'recovery' }> => q.kind === 'reactivation' || q.kind === 'recovery');
+    const priced = quotes
+      .map(({ quote: q }) => q)
+      .find((q): q is Extract<FeeQuote, { kind: 'reactivation' | 'recovery' }> => q.kind === 'reactivation' || q.kind === 'recovery');
     const invoice = priced === undefined ? subscription.invoiceAmount : formatMoney(priced.invoiceAmount, locale);
     context.write(
-      [
+      `${[
         `A ${invoice} subscription that expires on ${subscription.expirationDate} (policy: ${textOf(values, 'policy') ?? 'seed defaults'}, ${zone})`,
         '',
-        renderTable(['date', 'event', 'at'], timelineEvents.map((event) => [event.date, event.event, localTime(event.at, zone)])),
+        renderTable(
+          ['date', 'event', 'at'],
+          timelineEvents.map((event) => [event.date, event.event, localTime(event.at, zone)]),
+        ),
         '',
         'What coming back late would cost:',
         renderTable(
@@ -258,13 +280,17 @@ const demo: Command = {
               q.kind,
               priced ? formatMoney(q.fee, locale) : '—',
               priced ? formatMoney(q.total, locale) : '—',
-              priced ? working(q, locale) : q.kind === 'unrecoverable' ? `recoverable only through ${q.lastRecoverableDate}: buy a new subscription` : '',
+              priced
+                ? working(q, locale)
+                : q.kind === 'unrecoverable'
+                  ? `recoverable only through ${q.lastRecoverableDate}: buy a new subscription`
+                  : '',
             ];
           }),
         ),
         '',
         'Try: subscription-expiry quote --expires 2026-03-08 --invoice 300 --now 2026-04-22T12:00:00-04:00',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
   },
 };

@@ -7,7 +7,14 @@ import { UsageError } from './options.js';
  */
 
 /** The columns `batch` reads, in the order `--help` lists them. */
-export const CSV_INPUT_COLUMNS = ['id', 'expirationDate', 'invoiceAmount', 'extensionEndsOn', 'paymentMethod', 'recipientTimeZone'] as const;
+export const CSV_INPUT_COLUMNS = [
+  'id',
+  'expirationDate',
+  'invoiceAmount',
+  'extensionEndsOn',
+  'paymentMethod',
+  'recipientTimeZone',
+] as const;
 
 type InputColumn = (typeof CSV_INPUT_COLUMNS)[number];
 
@@ -39,7 +46,11 @@ export function readCsvHeader(text: string, file: string, allowExtra: boolean): 
 }
 
 /** The subscription a CSV line describes (empty cells are absent fields), or why there is none. */
-export function csvSubscription(text: string, header: CsvHeader, width: number): { readonly value: Record<string, unknown> } | { readonly error: string } {
+export function csvSubscription(
+  text: string,
+  header: CsvHeader,
+  width: number,
+): { readonly value: Record<string, unknown> } | { readonly error: string } {
   const fields = parseCsvLine(text);
   if ('error' in fields) return fields;
   if (fields.length > width) return { error: `the line has ${fields.length} fields; the header has ${width}` };
@@ -79,7 +90,8 @@ export function parseCsvLine(text: string): CsvFields {
       const comma = text.indexOf(',', at);
       at = comma === -1 ? text.length : comma;
       const raw = text.slice(start, at);
-      if (raw.includes('"')) return { error: `field ${fields.length + 1}: a quote inside an unquoted field (quote the whole field and double the quote)` };
+      if (raw.includes('"'))
+        return { error: `field ${fields.length + 1}: a quote inside an unquoted field (quote the whole field and double the quote)` };
       fields.push(raw.trim());
     }
     if (at >= text.length) return fields;

@@ -31,10 +31,18 @@ export const SUBSCRIPTION_FLAGS = {
   'recipient-tz': { type: 'string', value: 'ZONE', help: "recipient's IANA zone, for quiet hours" },
 } as const satisfies Flags;
 
-export const NOW_FLAG = { now: { type: 'string', value: 'INSTANT', help: 'e.g. 2026-03-20T12:00:00Z (default: the real clock)' } } as const satisfies Flags;
-export const POLICY_FLAG = { policy: { type: 'string', value: 'FILE.json', help: 'policy overrides (see docs/policy.md)' } } as const satisfies Flags;
-export const FORMAT_FLAG = { format: { type: 'string', value: 'table|json', help: 'table for people (default), json for scripts', default: 'table' } } as const satisfies Flags;
-export const LOCALE_FLAG = { locale: { type: 'string', value: 'LOCALE', help: 'money display, default en-US', default: 'en-US' } } as const satisfies Flags;
+export const NOW_FLAG = {
+  now: { type: 'string', value: 'INSTANT', help: 'e.g. 2026-03-20T12:00:00Z (default: the real clock)' },
+} as const satisfies Flags;
+export const POLICY_FLAG = {
+  policy: { type: 'string', value: 'FILE.json', help: 'policy overrides (see docs/policy.md)' },
+} as const satisfies Flags;
+export const FORMAT_FLAG = {
+  format: { type: 'string', value: 'table|json', help: 'table for people (default), json for scripts', default: 'table' },
+} as const satisfies Flags;
+export const LOCALE_FLAG = {
+  locale: { type: 'string', value: 'LOCALE', help: 'money display, default en-US', default: 'en-US' },
+} as const satisfies Flags;
 const HELP_FLAG = { help: { type: 'boolean', short: 'h', help: 'this help' } } as const satisfies Flags;
 
 /** What a command declares about itself: its flags, its words, and its help. */
@@ -59,27 +67,39 @@ export function flagsOf(spec: CommandSpec): Flags {
  */
 export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { values: Values; positionals: readonly string[] } {
   const flags = flagsOf(spec);
-  const options = Object.fromEntries(Object.entries(flags).map(([name, flag]) => [name, {
-    type: flag.type,
-    ...(flag.short === undefined ? {} : { short: flag.short }),
-    ...(flag.multiple === true ? { multiple: true } : {}),
-    ...(flag.default === undefined ? {} : { default: flag.default }),
-  }]));
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([name, flag]) => [
+      name,
+      {
+        type: flag.type,
+        ...(flag.short === undefined ? {} : { short: flag.short }),
+        ...(flag.multiple === true ? { multiple: true } : {}),
+        ...(flag.default === undefined ? {} : { default: flag.default }),
+      },
+    ]),
+  );
   try {
     const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.positionals !== undefined });
     return { values: values as Values, positionals };
   } catch (error) {
     const message = (error as Error).message.split('. To specify a positional')[0] ?? '';
-    throw new UsageError(`${spec.name}: ${message}\n${spec.name} takes ${Object.keys(flags).map((name) => `--${name}`).join(', ')}${spec.positionals === undefined ? '' : ` and ${spec.positionals}`}; see ${spec.name} --help`);
+    throw new UsageError(
+      `${spec.name}: ${message}\n${spec.name} takes ${Object.keys(flags)
+        .map((name) => `--${name}`)
+        .join(', ')}${spec.positionals === undefined ? '' : ` and ${spec.positionals}`}; see ${spec.name} --help`,
+    );
   }
 }
 
 /** `<command> --help`: exactly the flags the command takes. */
 export function helpOf(spec: CommandSpec): string {
   const flags = flagsOf(spec);
-  const label = (name: string, flag: Flag) => `${flag.short === undefined ? '' : `-${flag.short}, `}--${name}${flag.value === undefined ? '' : ` ${flag.value}`}`;
+  const label = (name: string, flag: Flag) =>
+    `${flag.short === undefined ? '' : `-${flag.short}, `}--${name}${flag.value === undefined ? '' : ` ${flag.value}`}`;
   const width = Math.max(...Object.entries(flags).map(([name, flag]) => label(name, flag).length));
-  const lines = Object.entries(flags).map(([name, flag]) => `  ${label(name, flag).padEnd(width)}  ${flag.help}${flag.multiple === true ? ' (repeatable)' : ''}`);
+  const lines = Object.entries(flags).map(
+    ([name, flag]) => `  ${label(name, flag).padEnd(width)}  ${flag.help}${flag.multiple === true ? ' (repeatable)' : ''}`,
+  );
   return [
     `Usage: subscription-expiry ${spec.name} [options]${spec.positionals === undefined ? '' : ` ${spec.positionals}`}`,
     '',

@@ -16,7 +16,9 @@ export const policyCommand: Command = {
   summary: 'policy check FILE: every problem of a policy file; policy show: the effective policy as JSON',
   flags: { ...POLICY_FLAG, ...FORMAT_FLAG },
   positionals: 'check FILE | show',
-  notes: ['policy check FILE exits 0 for a valid policy file and 2 when it has problems, listing each with its path. policy show prints the policy in force (the defaults, or --policy FILE merged over them) as JSON.'],
+  notes: [
+    'policy check FILE exits 0 for a valid policy file and 2 when it has problems, listing each with its path. policy show prints the policy in force (the defaults, or --policy FILE merged over them) as JSON.',
+  ],
   run: async (values, context) => {
     const [action, file, ...rest] = context.positionals;
     if (action === 'check' && file !== undefined && rest.length === 0) return check(file, values, context);
@@ -34,7 +36,9 @@ async function check(file: string, values: Values, context: CommandContext): Pro
 /** What `policy check` prints: each problem as `path: message`, or the JSON report. */
 export function policyReport(file: string, problems: readonly PolicyProblem[], format: 'table' | 'json'): string {
   if (format === 'json') return `${JSON.stringify({ file, valid: problems.length === 0, problems }, null, 2)}\n`;
-  return problems.length === 0 ? `${file}: a valid policy\n` : `${problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}\n`;
+  return problems.length === 0
+    ? `${file}: a valid policy\n`
+    : `${problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n')}\n`;
 }
 
 function show(values: Values, context: CommandContext): void {
@@ -69,21 +73,29 @@ export async function policyProblems(overrides: unknown): Promise<PolicyProblem[
     definePolicy(overrides as never);
   } catch (error) {
     if (!isLibraryError(error)) throw error;
-    if (!byPath.has(error.path)) byPath.set(error.path, { path: error.path, message: error.message.slice(error.path.length + 2), code: error.code });
+    if (!byPath.has(error.path))
+      byPath.set(error.path, { path: error.path, message: error.message.slice(error.path.length + 2), code: error.code });
   }
   return [...byPath.values()];
 }
 
 function schemaProblem(error: ErrorObject): PolicyProblem {
-  const base = `policy${error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('')}`;
+  const base = `policy${error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join('')}`;
   const params = error.params as { additionalProperty?: string; missingProperty?: string };
-  if (error.keyword === 'additionalProperties') return { path: `${base}.${params.additionalProperty ?? ''}`, message: 'this is not a policy field (check its spelling)' };
+  if (error.keyword === 'additionalProperties')
+    return { path: `${base}.${params.additionalProperty ?? ''}`, message: 'this is not a policy field (check its spelling)' };
   if (error.keyword === 'required') return { path: `${base}.${params.missingProperty ?? ''}`, message: 'this field is required' };
   const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
-  const message = error.keyword === 'oneOf' && typeof description === 'string' ? `expected ${description.charAt(0).toLowerCase()}${description.slice(1)}` : (error.message ?? 'is not valid');
+  const message =
+    error.keyword === 'oneOf' && typeof description === 'string'
+      ? `expected ${description.charAt(0).toLowerCase()}${description.slice(1)}`
+      : (error.message ?? 'is not valid');
   return { path: base, message };
 }
-
 
 /** The JSON of a policy file; not JSON is a usage error. */
 export function parsePolicyFile(file: string, text: string): unknown {

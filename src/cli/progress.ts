@@ -25,7 +25,9 @@ export class Progress {
     this.last = now;
     this.shown = true;
     const perSecond = Math.round(read / ((now - this.started) / 1000));
-    this.stderr.write(`\r${read.toLocaleString('en-US')} lines, ${perSecond.toLocaleString('en-US')} lines/s, ${failed.toLocaleString('en-US')} failed\u001b[K`);
+    this.stderr.write(
+      `\r${read.toLocaleString('en-US')} lines, ${perSecond.toLocaleString('en-US')} lines/s, ${failed.toLocaleString('en-US')} failed\u001b[K`,
+    );
   }
 
   /** Clears the live line, so the summary (or the shell prompt) starts on a clean one. */

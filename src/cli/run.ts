@@ -6,7 +6,11 @@ import { helpOf, parseCommandArgs, UsageError, type CommandSpec } from './option
 
 export type { CliIo } from './io.js';
 
-const SPECS: readonly CommandSpec[] = [...Object.values(COMMANDS).filter((command) => command.name !== 'demo'), BATCH, COMMANDS.demo as CommandSpec];
+const SPECS: readonly CommandSpec[] = [
+  ...Object.values(COMMANDS).filter((command) => command.name !== 'demo'),
+  BATCH,
+  COMMANDS.demo as CommandSpec,
+];
 
 const USAGE = `subscription-expiry — exact answers about SaaS subscription expiry
 
@@ -58,7 +62,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   const spec = SPECS.find((candidate) => candidate.name === command);
-  if (spec === undefined) throw new UsageError(`unknown command "${command}"; the commands are ${SPECS.map((s) => s.name).join(', ')} (try --help)`);
+  if (spec === undefined)
+    throw new UsageError(`unknown command "${command}"; the commands are ${SPECS.map((s) => s.name).join(', ')} (try --help)`);
   const { values, positionals } = parseCommandArgs(spec, args);
   if (values.help === true) {
     await print(io, helpOf(spec));

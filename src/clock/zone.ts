@@ -189,17 +189,35 @@ function learnPeriod(zone: Zone, index: number): Period {
 
 /** The offset at an instant read directly from Intl (whole seconds: Intl shows no less). */
 function intlOffsetAt(zone: Zone, instant: number): number {
-  const format = zone.format ?? (zone.format = formatterFor(zone.timeZone));
+  zone.format ??= formatterFor(zone.timeZone);
+  const format = zone.format;
   const wholeSecond = instant - (((instant % 1000) + 1000) % 1000);
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0;
   for (const part of format.formatToParts(wholeSecond)) {
     switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
-      case 'hour': hour = Number(part.value); break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
     }
   }
   return dayNumberOf(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 - wholeSecond;

@@ -4,7 +4,7 @@ import { temporalTypeOf } from '../input/temporal.js';
 import { atTheDoor, describe, isRecord, readField, requireRecord } from '../input/read.js';
 import { parseSubscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from '../lifecycle/range.js';
-import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
+import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { decideExtension, type ParsedRequest } from './eligibility.js';
 import type { ExtensionDecision, ExtensionRequest } from './types.js';
@@ -56,7 +56,11 @@ function parseRequest(value: unknown): ParsedRequest {
     const trimmed = rawOrderId.trim();
     orderId = trimmed.length === 0 ? undefined : trimmed;
   } else if (rawOrderId !== undefined && rawOrderId !== null) {
-    throw new ExpiryInputError('wrong-type', `${path}.orderId`, `expected the order id as a string such as "ABC-123-45678", got ${describe(rawOrderId)}`);
+    throw new ExpiryInputError(
+      'wrong-type',
+      `${path}.orderId`,
+      `expected the order id as a string such as "ABC-123-45678", got ${describe(rawOrderId)}`,
+    );
   }
 
   const requestedAt = parseInstant(readField(record, 'requestedAt', path), `${path}.requestedAt`);
@@ -67,7 +71,11 @@ function parseRequest(value: unknown): ParsedRequest {
   if (rawPrevious !== undefined && rawPrevious !== null) {
     const listPath = `${path}.previousRequests`;
     if (!Array.isArray(rawPrevious)) {
-      throw new ExpiryInputError('wrong-type', listPath, `expected an array of instants (or of { requestedAt }), got ${describe(rawPrevious)}`);
+      throw new ExpiryInputError(
+        'wrong-type',
+        listPath,
+        `expected an array of instants (or of { requestedAt }), got ${describe(rawPrevious)}`,
+      );
     }
     const length = rawPrevious.length;
     for (let index = 0; index < length; index += 1) {
@@ -87,4 +95,3 @@ function parseRequest(value: unknown): ParsedRequest {
   }
   return { orderId, requestedAt, subscription, previousRequests };
 }
-

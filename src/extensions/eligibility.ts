@@ -27,7 +27,8 @@ export interface ParsedRequest {
 export function decideExtension(request: ParsedRequest, policy: CompiledPolicy): ExtensionDecision {
   const boundaries = boundariesOf(request.subscription, policy);
   // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
-  const endsOnDay = Math.max(localDayOf(policy.zone, request.requestedAt), boundaries.expirationDay) + policy.policy.extensions.durationDays;
+  const endsOnDay =
+    Math.max(localDayOf(policy.zone, request.requestedAt), boundaries.expirationDay) + policy.policy.extensions.durationDays;
   const orderId = request.orderId === undefined ? undefined : readOrderId(request.orderId, orderIdFormatOf(policy.policy));
   const reasons = [
     orderIdRefusal(request.orderId, orderId, policy),
@@ -48,9 +49,10 @@ function orderIdRefusal(raw: string | undefined, orderId: string | undefined, po
   if (raw === undefined || isPlaceholder(raw, format)) {
     return {
       code: 'order-id-missing',
-      message: raw === undefined
-        ? `Please include your order ID, in the form ${format.display} (letters or digits), shown with your order on your account page.`
-        : `The order ID is still the template's placeholder ${format.display}; please replace it with your own order ID, shown with your order on your account page.`,
+      message:
+        raw === undefined
+          ? `Please include your order ID, in the form ${format.display} (letters or digits), shown with your order on your account page.`
+          : `The order ID is still the template's placeholder ${format.display}; please replace it with your own order ID, shown with your order on your account page.`,
       expectedFormat: format.display,
     };
   }
@@ -87,16 +89,20 @@ function recentRequestRefusal(request: ParsedRequest, boundaries: Boundaries, po
     if (previous > now) continue; // a later request cannot block an earlier one
     const retryDay = localDayOf(policy.zone, previous) + cooldownDays;
     const retryAfter = instantOf(policy.zone, retryDay, 0);
-    if (retryAfter > now && (blocking === undefined || retryAfter > blocking.retryAfter || (retryAfter === blocking.retryAfter && previous > blocking.at))) {
+    if (
+      retryAfter > now &&
+      (blocking === undefined || retryAfter > blocking.retryAfter || (retryAfter === blocking.retryAfter && previous > blocking.at))
+    ) {
       blocking = { at: previous, retryDay, retryAfter };
     }
   }
   if (blocking === undefined) return undefined;
   const previousDate = formatDayNumber(localDayOf(policy.zone, blocking.at));
   const retryAfterDate = formatDayNumber(blocking.retryDay);
-  const tooLate = blocking.retryAfter >= boundaries.deletedAt && now < boundaries.deletedAt
-    ? `; by then this subscription's data will have been deleted (${formatDayNumber(boundaries.deletionDay)}), so no further extension can be granted for it`
-    : '';
+  const tooLate =
+    blocking.retryAfter >= boundaries.deletedAt && now < boundaries.deletedAt
+      ? `; by then this subscription's data will have been deleted (${formatDayNumber(boundaries.deletionDay)}), so no further extension can be granted for it`
+      : '';
   return {
     code: 'recent-request',
     message: `An extension was already requested on ${previousDate}; a new request can be accepted from ${retryAfterDate} (${policy.timeZone} time), ${countDays(cooldownDays)} after it${tooLate}.`,
@@ -111,9 +117,10 @@ function dataDeletedRefusal(now: number, boundaries: Boundaries): ExtensionRefus
   if (now < boundaries.deletedAt) return undefined;
   const deletionDate = formatDayNumber(boundaries.deletionDay);
   const lastRecoverableDate = formatDayNumber(boundaries.lastRecoverableDay);
-  const next = now < boundaries.unrecoverableAt
-    ? `its data can still be recovered from backup, for a recovery fee, through ${lastRecoverableDate}`
-    : `the recovery window closed after ${lastRecoverableDate}, so a new subscription is needed`;
+  const next =
+    now < boundaries.unrecoverableAt
+      ? `its data can still be recovered from backup, for a recovery fee, through ${lastRecoverableDate}`
+      : `the recovery window closed after ${lastRecoverableDate}, so a new subscription is needed`;
   return {
     code: 'data-deleted',
     message: `This subscription's data was deleted on ${deletionDate}, so it can no longer be extended; ${next}.`,
@@ -123,7 +130,11 @@ function dataDeletedRefusal(now: number, boundaries: Boundaries): ExtensionRefus
 }
 
 /** R-IN-5: a granted end must be accepted back, so its whole lifecycle must stay in 1900–2999. */
-function beyondSupportedDatesRefusal(originalExpirationDay: number, endsOnDay: number, policy: CompiledPolicy): ExtensionRefusal | undefined {
+function beyondSupportedDatesRefusal(
+  originalExpirationDay: number,
+  endsOnDay: number,
+  policy: CompiledPolicy,
+): ExtensionRefusal | undefined {
   if (lifecycleFits(originalExpirationDay, endsOnDay, policy)) return undefined;
   const endsOn = formatDayNumber(endsOnDay);
   return {

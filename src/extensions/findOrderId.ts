@@ -65,7 +65,11 @@ export function isPlaceholder(orderId: string, format: OrderIdFormat): boolean {
 
 function parseText(text: unknown): string {
   if (typeof text !== 'string') {
-    throw new ExpiryInputError(text === undefined || text === null ? 'missing' : 'wrong-type', 'text', `expected the ticket's text as a string, got ${describe(text)}`);
+    throw new ExpiryInputError(
+      text === undefined || text === null ? 'missing' : 'wrong-type',
+      'text',
+      `expected the ticket's text as a string, got ${describe(text)}`,
+    );
   }
   return text;
 }

@@ -41,7 +41,13 @@ export interface ExtensionRequest {
  * const codes: ExtensionRefusalCode[] = decision.eligible ? [] : decision.reasons.map((reason) => reason.code);
  * //=> ['order-id-missing', 'data-deleted']
  */
-export type ExtensionRefusalCode = 'order-id-missing' | 'order-id-malformed' | 'too-early' | 'recent-request' | 'data-deleted' | 'beyond-supported-dates';
+export type ExtensionRefusalCode =
+  | 'order-id-missing'
+  | 'order-id-malformed'
+  | 'too-early'
+  | 'recent-request'
+  | 'data-deleted'
+  | 'beyond-supported-dates';
 
 /**
  * One reason for a refusal, with a message a customer can read (R-EXT-4), a

@@ -45,7 +45,11 @@ function parseMoneyValue(value: unknown): { amount: string; currency: string; di
   const record = requireRecord(value, 'money', 'a money value { amount, currency }');
   const currency = readField(record, 'currency', 'money');
   if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) {
-    throw new ExpiryInputError('invalid-value', 'money.currency', `expected an ISO 4217 currency code such as "USD", got ${describe(currency)}`);
+    throw new ExpiryInputError(
+      'invalid-value',
+      'money.currency',
+      `expected an ISO 4217 currency code such as "USD", got ${describe(currency)}`,
+    );
   }
   const isoDigits = isoMinorUnits(currency);
   if (isoDigits === undefined) {
@@ -56,15 +60,27 @@ function parseMoneyValue(value: unknown): { amount: string; currency: string; di
     throw new ExpiryInputError('missing', 'money.amount', `an amount in ${currency} is required`);
   }
   if (typeof amount !== 'string') {
-    throw new ExpiryInputError('wrong-type', 'money.amount', `expected the amount as a decimal string such as "${example(isoDigits)}", got ${describe(amount)}`);
+    throw new ExpiryInputError(
+      'wrong-type',
+      'money.amount',
+      `expected the amount as a decimal string such as "${example(isoDigits)}", got ${describe(amount)}`,
+    );
   }
   const match = PLAIN_DECIMAL.exec(amount);
   if (match === null) {
-    throw new ExpiryInputError('invalid-amount', 'money.amount', `${describe(amount)} is not an amount such as "${example(isoDigits)}" (digits and an optional point; no signs, spaces or exponents)`);
+    throw new ExpiryInputError(
+      'invalid-amount',
+      'money.amount',
+      `${describe(amount)} is not an amount such as "${example(isoDigits)}" (digits and an optional point; no signs, spaces or exponents)`,
+    );
   }
   const digits = match[1]?.length ?? 0;
   if (digits > MAX_MINOR_UNITS) {
-    throw new ExpiryInputError('too-many-fraction-digits', 'money.amount', `${amount} has ${digits} decimal places; money has at most ${MAX_MINOR_UNITS} — round it first`);
+    throw new ExpiryInputError(
+      'too-many-fraction-digits',
+      'money.amount',
+      `${amount} has ${digits} decimal places; money has at most ${MAX_MINOR_UNITS} — round it first`,
+    );
   }
   return { amount, currency, digits };
 }
@@ -74,7 +90,8 @@ function parseLocale(locale: unknown): { locales: string | string[]; key: string
   if (typeof locale === 'string') return { locales: locale, key: locale };
   if (Array.isArray(locale)) {
     const locales = [...(locale as unknown[])].map((item, index) => {
-      if (typeof item !== 'string') throw new ExpiryInputError('wrong-type', `locale[${index}]`, `expected a locale such as "en-US", got ${describe(item)}`);
+      if (typeof item !== 'string')
+        throw new ExpiryInputError('wrong-type', `locale[${index}]`, `expected a locale such as "en-US", got ${describe(item)}`);
       return item;
     });
     return { locales, key: locales.join('\u0000') };

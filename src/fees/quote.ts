@@ -49,14 +49,25 @@ export function quoteFee(subscription: ParsedSubscription, now: number, invoice:
     case 'unrecoverable':
       return unrecoverableQuote(daysPastExpiry, expirationDate, boundaries);
     case 'expired':
-      return reactivationQuote(requireInvoice(invoice, 'reactivation', daysPastExpiry, policy), daysPastExpiry, expirationDate, boundaries, policy);
+      return reactivationQuote(
+        requireInvoice(invoice, 'reactivation', daysPastExpiry, policy),
+        daysPastExpiry,
+        expirationDate,
+        boundaries,
+        policy,
+      );
     case 'deleted':
       return recoveryQuote(requireInvoice(invoice, 'recovery', daysPastExpiry, policy), daysPastExpiry, expirationDate, boundaries, policy);
   }
 }
 
 /** R-FEE-5: a priced quote needs the invoice amount. */
-function requireInvoice(invoice: Invoice | undefined, kind: 'reactivation' | 'recovery', daysPastExpiry: number, policy: CompiledPolicy): Invoice {
+function requireInvoice(
+  invoice: Invoice | undefined,
+  kind: 'reactivation' | 'recovery',
+  daysPastExpiry: number,
+  policy: CompiledPolicy,
+): Invoice {
   if (invoice !== undefined) return invoice;
   throw new ExpiryInputError(
     'missing',
@@ -105,7 +116,13 @@ function tierIndexFor(fees: PolicyFees, daysPastExpiry: number): number {
   return index;
 }
 
-function reactivationQuote(invoice: Invoice, daysPastExpiry: number, expirationDate: string, boundaries: Boundaries, policy: CompiledPolicy): FeeQuote {
+function reactivationQuote(
+  invoice: Invoice,
+  daysPastExpiry: number,
+  expirationDate: string,
+  boundaries: Boundaries,
+  policy: CompiledPolicy,
+): FeeQuote {
   const fees = feesOf(policy);
   const tierIndex = tierIndexFor(fees, daysPastExpiry);
   const terms = fees.tiers[tierIndex] as FeeTerms;
@@ -114,11 +131,13 @@ function reactivationQuote(invoice: Invoice, daysPastExpiry: number, expirationD
   // instant if recovery charges more, else none. Tier starts come from the boundaries.
   let nextIncrease: number | undefined;
   for (let index = tierIndex + 1; index < fees.tiers.length && nextIncrease === undefined; index += 1) {
-    if (feeOf(invoice.value, fees.tiers[index] as FeeTerms, undefined, 0, fees).fee.greaterThan(fee.fee)) nextIncrease = boundaries.tierStartsAt[index] as number;
+    if (feeOf(invoice.value, fees.tiers[index] as FeeTerms, undefined, 0, fees).fee.greaterThan(fee.fee))
+      nextIncrease = boundaries.tierStartsAt[index] as number;
   }
   if (nextIncrease === undefined) {
     const firstRecoveryDay = boundaries.deletionDay - boundaries.expirationDay;
-    if (feeOf(invoice.value, fees.recovery, fees.recovery.dailyRate, firstRecoveryDay, fees).fee.greaterThan(fee.fee)) nextIncrease = boundaries.deletedAt;
+    if (feeOf(invoice.value, fees.recovery, fees.recovery.dailyRate, firstRecoveryDay, fees).fee.greaterThan(fee.fee))
+      nextIncrease = boundaries.deletedAt;
   }
   const money = (value: Decimal) => moneyOf(value, fees.currency, fees.fractionDigits);
   return Object.freeze({
@@ -138,14 +157,23 @@ function reactivationQuote(invoice: Invoice, daysPastExpiry: number, expirationD
   });
 }
 
-function recoveryQuote(invoice: Invoice, daysPastExpiry: number, expirationDate: string, boundaries: Boundaries, policy: CompiledPolicy): FeeQuote {
+function recoveryQuote(
+  invoice: Invoice,
+  daysPastExpiry: number,
+  expirationDate: string,
+  boundaries: Boundaries,
+  policy: CompiledPolicy,
+): FeeQuote {
   const fees = feesOf(policy);
   const { recovery } = fees;
   const fee = feeOf(invoice.value, recovery, recovery.dailyRate, daysPastExpiry, fees);
   // The fee rises at each local midnight by the daily rate, through the last recoverable
   // day, until it reaches the cap (R-FEE-6): from there it stays.
   const tomorrow = boundaries.expirationDay + daysPastExpiry + 1;
-  const rises = !recovery.dailyRate.isZero() && tomorrow <= boundaries.lastRecoverableDay && !(fee.cap !== undefined && fee.fee.greaterThanOrEqualTo(fee.cap));
+  const rises =
+    !recovery.dailyRate.isZero() &&
+    tomorrow <= boundaries.lastRecoverableDay &&
+    !(fee.cap !== undefined && fee.fee.greaterThanOrEqualTo(fee.cap));
   const money = (value: Decimal) => moneyOf(value, fees.currency, fees.fractionDigits);
   return Object.freeze({
     kind: 'recovery',

@@ -23,7 +23,13 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
     const type = temporalTypeOf(value);
     if (type === 'Temporal.PlainDate') {
       const { year, month, day } = isoFieldsOf(value as object, path);
-      return checkedDay(year, month, day, `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, path);
+      return checkedDay(
+        year,
+        month,
+        day,
+        `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+        path,
+      );
     }
     const hint =
       value instanceof Date || type === 'Temporal.Instant' || type === 'Temporal.ZonedDateTime'
@@ -31,7 +37,11 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
         : type === 'Temporal.PlainDateTime'
           ? ' — pass its date alone (dateTime.toPlainDate())'
           : '';
-    throw new ExpiryInputError('wrong-type', path, `expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got ${describe(value)}${hint}`);
+    throw new ExpiryInputError(
+      'wrong-type',
+      path,
+      `expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got ${describe(value)}${hint}`,
+    );
   }
   const match = DATE_PATTERN.exec(value);
   if (match === null) {

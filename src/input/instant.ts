@@ -37,7 +37,11 @@ const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](
  */
 export function parseInstant(value: unknown, path: string): Instant {
   if (value === undefined || value === null) {
-    throw new ExpiryInputError('missing', path, 'an instant is required (a Date, epoch milliseconds, or an ISO string with Z or an offset)');
+    throw new ExpiryInputError(
+      'missing',
+      path,
+      'an instant is required (a Date, epoch milliseconds, or an ISO string with Z or an offset)',
+    );
   }
   if (value instanceof Date) {
     let time: number;
@@ -59,7 +63,8 @@ export function parseInstant(value: unknown, path: string): Instant {
   }
   if (typeof value === 'string') return parseIsoInstant(value, path);
   const type = temporalTypeOf(value);
-  if (type === 'Temporal.Instant' || type === 'Temporal.ZonedDateTime') return checkRange(epochMillisecondsOf(value as object, type, path), path);
+  if (type === 'Temporal.Instant' || type === 'Temporal.ZonedDateTime')
+    return checkRange(epochMillisecondsOf(value as object, type, path), path);
   if (type === 'Temporal.PlainDateTime') {
     throw new ExpiryInputError(
       'ambiguous-instant',
@@ -67,7 +72,11 @@ export function parseInstant(value: unknown, path: string): Instant {
       'a Temporal.PlainDateTime has no time zone, so it could be any of 38 instants; pass a Temporal.ZonedDateTime (dateTime.toZonedDateTime(zone)) or a Temporal.Instant',
     );
   }
-  throw new ExpiryInputError('wrong-type', path, `expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got ${describe(value)}`);
+  throw new ExpiryInputError(
+    'wrong-type',
+    path,
+    `expected a Date, epoch milliseconds, an ISO-8601 string or a Temporal.Instant, got ${describe(value)}`,
+  );
 }
 
 function parseIsoInstant(text: string, path: string): Instant {

@@ -1,5 +1,11 @@
 import { ExpiryInputError } from '../errors.js';
-import { AMOUNT_CEILING, compareAmountTexts, PLAIN_DECIMAL, significantFractionDigits, writtenFractionDigits } from '../money/amountText.js';
+import {
+  AMOUNT_CEILING,
+  compareAmountTexts,
+  PLAIN_DECIMAL,
+  significantFractionDigits,
+  writtenFractionDigits,
+} from '../money/amountText.js';
 import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
 import { describe } from './read.js';
 
@@ -27,7 +33,11 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   if (significantFractionDigits(text) > fractionDigits) {
     // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
     const digits = PLAIN_DECIMAL.test(shown) ? writtenFractionDigits(shown) : significantFractionDigits(text);
-    throw new ExpiryInputError('too-many-fraction-digits', path, `${shown} has ${digits} decimal places; ${currency} has ${fractionDigits} — round it first`);
+    throw new ExpiryInputError(
+      'too-many-fraction-digits',
+      path,
+      `${shown} has ${digits} decimal places; ${currency} has ${fractionDigits} — round it first`,
+    );
   }
   if (compareAmountTexts(text, AMOUNT_CEILING) >= 0) {
     throw new ExpiryInputError('amount-too-large', path, `${shown} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
@@ -39,7 +49,11 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
 function amountTextOf(value: unknown, path: string): string {
   if (typeof value === 'string') {
     if (!PLAIN_DECIMAL.test(value)) {
-      throw new ExpiryInputError('invalid-amount', path, `${describe(value)} is not an amount such as "300.00" (digits, an optional point, no signs, spaces or exponents)`);
+      throw new ExpiryInputError(
+        'invalid-amount',
+        path,
+        `${describe(value)} is not an amount such as "300.00" (digits, an optional point, no signs, spaces or exponents)`,
+      );
     }
     return value;
   }

@@ -56,7 +56,11 @@ export interface ParsedSubscription {
  */
 export function requireId(subscription: ParsedSubscription, path = 'subscription'): string {
   if (subscription.id === undefined) {
-    throw new ExpiryInputError('missing', `${path}.id`, "the subscription id is required to list reminders due: it makes each reminder's key unique, so a job can de-duplicate sends");
+    throw new ExpiryInputError(
+      'missing',
+      `${path}.id`,
+      "the subscription id is required to list reminders due: it makes each reminder's key unique, so a job can de-duplicate sends",
+    );
   }
   return subscription.id;
 }
@@ -85,13 +89,21 @@ export function parseSubscription(value: unknown, path = 'subscription'): Parsed
 
   const paymentMethod = readField(record, 'paymentMethod', path);
   if (paymentMethod !== undefined && typeof paymentMethod !== 'string') {
-    throw new ExpiryInputError('wrong-type', `${path}.paymentMethod`, `expected a string such as "card" or "bank-transfer", got ${describe(paymentMethod)}`);
+    throw new ExpiryInputError(
+      'wrong-type',
+      `${path}.paymentMethod`,
+      `expected a string such as "card" or "bank-transfer", got ${describe(paymentMethod)}`,
+    );
   }
 
   const recipientTimeZone = readField(record, 'recipientTimeZone', path);
   const recipientZone = typeof recipientTimeZone === 'string' ? findZone(recipientTimeZone) : undefined;
   if (recipientTimeZone !== undefined && recipientZone === undefined) {
-    throw new ExpiryInputError('invalid-time-zone', `${path}.recipientTimeZone`, `${describe(recipientTimeZone)} is not an IANA time zone such as "Europe/Berlin"`);
+    throw new ExpiryInputError(
+      'invalid-time-zone',
+      `${path}.recipientTimeZone`,
+      `${describe(recipientTimeZone)} is not an IANA time zone such as "Europe/Berlin"`,
+    );
   }
 
   return {

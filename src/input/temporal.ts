@@ -69,7 +69,11 @@ export function isoFieldsOf(value: object, path: string): { year: number; month:
   const { calendarId, year, month, day } = value as { calendarId?: unknown; year?: unknown; month?: unknown; day?: unknown };
   if (calendarId !== 'iso8601') {
     const which = typeof calendarId === 'string' ? `the ${calendarId} calendar` : 'an unknown calendar';
-    throw new ExpiryInputError('invalid-date', path, `this Temporal.PlainDate is in ${which}; pass an ISO-calendar date, such as date.withCalendar('iso8601')`);
+    throw new ExpiryInputError(
+      'invalid-date',
+      path,
+      `this Temporal.PlainDate is in ${which}; pass an ISO-calendar date, such as date.withCalendar('iso8601')`,
+    );
   }
   if (![year, month, day].every(Number.isSafeInteger)) {
     throw new ExpiryInputError('invalid-date', path, 'this Temporal.PlainDate has no whole year, month and day');

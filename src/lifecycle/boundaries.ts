@@ -41,7 +41,11 @@ export function boundariesOf(subscription: ParsedSubscription, policy: CompiledP
 }
 
 /** The boundaries for an original and an effective expiration day. */
-export function boundariesFor(originalExpirationDay: DayNumber | number, expirationDay: DayNumber | number, policy: CompiledPolicy): Boundaries {
+export function boundariesFor(
+  originalExpirationDay: DayNumber | number,
+  expirationDay: DayNumber | number,
+  policy: CompiledPolicy,
+): Boundaries {
   const { zone, expiryMs } = policy;
   const { renewalInvoiceDaysBefore, deletionDay: deletionAfter, recoveryWindowMonths } = policy.policy;
   const renewalDueAt = instantOf(zone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
@@ -50,7 +54,9 @@ export function boundariesFor(originalExpirationDay: DayNumber | number, expirat
   const deletionDay = expirationDay + deletionAfter;
   const deletedAt = Math.max(expiresAt, instantOf(zone, deletionDay, 0));
   const tierStartsAt = Object.freeze(
-    policy.tiers.map((tier) => (tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(zone, expirationDay + tier.fromDay, 0))))),
+    policy.tiers.map((tier) =>
+      tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(zone, expirationDay + tier.fromDay, 0))),
+    ),
   );
   const lastRecoverableDay = addMonthsToDayNumber(expirationDay, recoveryWindowMonths);
   const unrecoverableAt = Math.max(deletedAt, instantOf(zone, lastRecoverableDay + 1, 0));

@@ -10,7 +10,13 @@ import type { Capabilities, KnownRole, Phase } from './types.js';
 
 type Rights = Omit<Capabilities, 'phase'>;
 
-const NOTHING: Rights = Object.freeze({ canLogIn: false, canChangeSettings: false, canManageBilling: false, canReactivate: false, canRecover: false });
+const NOTHING: Rights = Object.freeze({
+  canLogIn: false,
+  canChangeSettings: false,
+  canManageBilling: false,
+  canReactivate: false,
+  canRecover: false,
+});
 const LOOK: Rights = Object.freeze({ ...NOTHING, canLogIn: true });
 const WORK: Rights = Object.freeze({ ...LOOK, canChangeSettings: true });
 const OWN: Rights = Object.freeze({ ...WORK, canManageBilling: true });
@@ -53,7 +59,12 @@ const LEAST_PRIVILEGED_ROLE: KnownRole = 'agent';
  * getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-10T12:00:00Z', 'owner');
  * //=> { phase: 'expired', canLogIn: true, canChangeSettings: false, canManageBilling: false, canReactivate: true, canRecover: false }
  */
-export function getCapabilities(subscription: Subscription, now: InstantInput, role: KnownRole | (string & {}), policy?: Policy): Capabilities {
+export function getCapabilities(
+  subscription: Subscription,
+  now: InstantInput,
+  role: KnownRole | (string & {}),
+  policy?: Policy,
+): Capabilities {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const knownRole = atTheDoor('role', () => parseRole(role));
@@ -65,7 +76,11 @@ export function getCapabilities(subscription: Subscription, now: InstantInput, r
 
 function parseRole(role: unknown): KnownRole {
   if (typeof role !== 'string' || role.length === 0) {
-    throw new ExpiryInputError(role === undefined || role === null ? 'missing' : 'wrong-type', 'role', `expected a role such as "owner", "administrator" or "agent", got ${describe(role)}`);
+    throw new ExpiryInputError(
+      role === undefined || role === null ? 'missing' : 'wrong-type',
+      'role',
+      `expected a role such as "owner", "administrator" or "agent", got ${describe(role)}`,
+    );
   }
   return Object.hasOwn(CAPABILITIES.active, role) ? (role as KnownRole) : LEAST_PRIVILEGED_ROLE;
 }

@@ -68,7 +68,14 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
     // A tier on the same terms as the one before raises nothing, so it is no event.
     if (previous === undefined || sameTerms(tier, previous)) return;
     const date = formatDayNumber(boundaries.expirationDay + tier.fromDay);
-    events.push(Object.freeze({ event: 'reactivation-fee-increase', date, at: resultDate(boundaries.tierStartsAt[index] as number), daysPastExpiry: tier.fromDay }));
+    events.push(
+      Object.freeze({
+        event: 'reactivation-fee-increase',
+        date,
+        at: resultDate(boundaries.tierStartsAt[index] as number),
+        daysPastExpiry: tier.fromDay,
+      }),
+    );
   });
   add('data-deletion', boundaries.deletionDay, boundaries.deletedAt);
   // Recovery closes when the last recoverable day ends: at the local start of the next.
@@ -78,4 +85,3 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return Object.freeze(events);
 }
-

@@ -14,9 +14,17 @@ import { occurrenceDay } from '../reminders/occurrence.js';
  */
 
 /** The first and last dates of the lifecycle of a subscription with these expiration days. */
-export function lifecycleSpan(originalExpirationDay: number, expirationDay: number, policy: CompiledPolicy): readonly [first: number, last: number] {
+export function lifecycleSpan(
+  originalExpirationDay: number,
+  expirationDay: number,
+  policy: CompiledPolicy,
+): readonly [first: number, last: number] {
   const { renewalInvoiceDaysBefore, bankTransferDaysBefore, deletionDay, recoveryWindowMonths, extensions } = policy.policy;
-  let first = Math.min(originalExpirationDay - renewalInvoiceDaysBefore, expirationDay - bankTransferDaysBefore, expirationDay - extensions.requestDaysBefore);
+  let first = Math.min(
+    originalExpirationDay - renewalInvoiceDaysBefore,
+    expirationDay - bankTransferDaysBefore,
+    expirationDay - extensions.requestDaysBefore,
+  );
   let last = Math.max(addMonthsToDayNumber(expirationDay, recoveryWindowMonths), expirationDay + deletionDay);
   for (const cadence of policy.cadences) {
     first = Math.min(first, occurrenceDay(cadence.cadence, expirationDay, cadence.from));
@@ -36,7 +44,8 @@ export function requireLifecycleInRange(subscription: ParsedSubscription, policy
   const { originalExpirationDay, expirationDay, extended } = subscription;
   if (lifecycleFits(originalExpirationDay, expirationDay, policy)) return;
   const [first, last] = lifecycleSpan(originalExpirationDay, expirationDay, policy);
-  const field = extended && lifecycleFits(originalExpirationDay, originalExpirationDay, policy) ? `${path}.extension.endsOn` : `${path}.expirationDate`;
+  const field =
+    extended && lifecycleFits(originalExpirationDay, originalExpirationDay, policy) ? `${path}.extension.endsOn` : `${path}.expirationDate`;
   throw new ExpiryInputError(
     'date-out-of-range',
     field,

@@ -32,8 +32,14 @@ export type FeeTermsText = FeeCap & { readonly rate: string; readonly minimum: s
 
 /** Do two fee terms charge the same for every invoice (rate, minimum and cap alike)? */
 export function sameTerms(a: FeeTermsText, b: FeeTermsText): boolean {
-  const same = (x: string | undefined, y: string | undefined) => (x === undefined ? y === undefined : y !== undefined && compareAmountTexts(x, y) === 0);
-  return compareAmountTexts(a.rate, b.rate) === 0 && compareAmountTexts(a.minimum, b.minimum) === 0 && same(a.maximum, b.maximum) && same(a.maximumRate, b.maximumRate);
+  const same = (x: string | undefined, y: string | undefined) =>
+    x === undefined ? y === undefined : y !== undefined && compareAmountTexts(x, y) === 0;
+  return (
+    compareAmountTexts(a.rate, b.rate) === 0 &&
+    compareAmountTexts(a.minimum, b.minimum) === 0 &&
+    same(a.maximum, b.maximum) &&
+    same(a.maximumRate, b.maximumRate)
+  );
 }
 
 /** Each frozen policy's compiled form, made on first use (the default policy's too). */

@@ -1,7 +1,14 @@
 import { PolicyError } from '../errors.js';
 import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
-import { AMOUNT_CEILING, compareAmountTexts, isNegativeText, PLAIN_DECIMAL, significantFractionDigits, withFractionDigits } from '../money/amountText.js';
+import {
+  AMOUNT_CEILING,
+  compareAmountTexts,
+  isNegativeText,
+  PLAIN_DECIMAL,
+  significantFractionDigits,
+  withFractionDigits,
+} from '../money/amountText.js';
 import { ROUNDING_MODE_NAMES, type RoundingMode } from '../money/rounding.js';
 import { describe, isRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
@@ -16,7 +23,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const root = new Fields(candidate, path);
   const timeZone = root.string('timeZone');
   if (!isKnownTimeZone(timeZone)) {
-    throw new PolicyError('invalid-time-zone', `${path}.timeZone`, `${describe(timeZone)} is not an IANA time zone this runtime knows, such as "America/New_York"`);
+    throw new PolicyError(
+      'invalid-time-zone',
+      `${path}.timeZone`,
+      `${describe(timeZone)} is not an IANA time zone this runtime knows, such as "America/New_York"`,
+    );
   }
   const expiryTime = root.time('expiryTime');
   const currency = root.string('currency');
@@ -46,7 +57,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const lastTier = tiers[tiers.length - 1] as ReactivationTier;
   // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
   if (compareAmountTexts(recovery.rate, lastTier.rate) < 0 || compareAmountTexts(recovery.minimum, lastTier.minimum) < 0) {
-    throw new PolicyError('invalid-tiers', `${fees.path}.recovery`, 'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted');
+    throw new PolicyError(
+      'invalid-tiers',
+      `${fees.path}.recovery`,
+      'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted',
+    );
   }
   checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
 
@@ -60,7 +75,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   }
   cadences.forEach((cadence, index) => {
     if (!Object.hasOwn(sendTimes, cadence.channel)) {
-      throw new PolicyError('invalid-reminders', `${reminderFields.path}.cadences[${index}].channel`, `channel ${describe(cadence.channel)} has no send time in reminders.sendTimes`);
+      throw new PolicyError(
+        'invalid-reminders',
+        `${reminderFields.path}.cadences[${index}].channel`,
+        `channel ${describe(cadence.channel)} has no send time in reminders.sendTimes`,
+      );
     }
   });
   const quietFields = reminderFields.object('quietHours');
@@ -73,7 +92,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const quietStart = quietFields.time('start');
   const quietEnd = quietFields.time('end');
   if ((parseTimeOfDay(quietStart) as number) >= (parseTimeOfDay(quietEnd) as number)) {
-    throw new PolicyError('invalid-time', `${quietFields.path}.end`, `the allowed window must end after it starts (${quietStart}–${quietEnd})`);
+    throw new PolicyError(
+      'invalid-time',
+      `${quietFields.path}.end`,
+      `the allowed window must end after it starts (${quietStart}–${quietEnd})`,
+    );
   }
 
   const extensionFields = root.object('extensions');
@@ -90,7 +113,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   }
   const separator = orderIdFields.string('separator');
   if (separator.length !== 1 || /[\p{L}\p{N}\s]/u.test(separator)) {
-    throw new PolicyError('invalid-value', `${orderIdFields.path}.separator`, `expected one punctuation character such as "-", got ${describe(separator)}`);
+    throw new PolicyError(
+      'invalid-value',
+      `${orderIdFields.path}.separator`,
+      `expected one punctuation character such as "-", got ${describe(separator)}`,
+    );
   }
   const policy: Policy = {
     timeZone,
@@ -159,20 +186,33 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
   tiers.forEach((tier, index) => {
     const previous = tiers[index - 1];
     if (previous === undefined) {
-      if (tier.fromDay !== 0) throw new PolicyError('invalid-tiers', `${listPath}[0].fromDay`, 'the first tier must start on day 0, the expiration day');
+      if (tier.fromDay !== 0)
+        throw new PolicyError('invalid-tiers', `${listPath}[0].fromDay`, 'the first tier must start on day 0, the expiration day');
       return;
     }
     if (tier.fromDay <= previous.fromDay) {
-      throw new PolicyError('invalid-tiers', `${listPath}[${index}].fromDay`, `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`);
+      throw new PolicyError(
+        'invalid-tiers',
+        `${listPath}[${index}].fromDay`,
+        `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`,
+      );
     }
     if (compareAmountTexts(tier.rate, previous.rate) < 0 || compareAmountTexts(tier.minimum, previous.minimum) < 0) {
-      throw new PolicyError('invalid-tiers', `${listPath}[${index}]`, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
+      throw new PolicyError(
+        'invalid-tiers',
+        `${listPath}[${index}]`,
+        'a later tier may not have a lower rate or minimum: fees never decrease as days pass',
+      );
     }
     checkCapsRise(previous, tier, `${listPath}[${index}]`, `tier ${index - 1}`);
   });
   const last = tiers[tiers.length - 1] as ReactivationTier;
   if (last.fromDay >= deletionDay) {
-    throw new PolicyError('invalid-tiers', `${listPath}[${tiers.length - 1}].fromDay`, `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`);
+    throw new PolicyError(
+      'invalid-tiers',
+      `${listPath}[${tiers.length - 1}].fromDay`,
+      `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`,
+    );
   }
   return tiers;
 }
@@ -182,7 +222,11 @@ function validateCap(fields: Fields, minimum: string, fractionDigits: number, cu
   const maximum = fields.has('maximum') ? fields.amount('maximum', fractionDigits, currency) : undefined;
   const maximumRate = fields.has('maximumRate') ? fields.rate('maximumRate') : undefined;
   if (maximum !== undefined && compareAmountTexts(maximum, minimum) < 0) {
-    throw new PolicyError('invalid-amount', `${fields.path}.maximum`, `the maximum ${maximum} is below the minimum ${minimum}; a cap must at least allow the minimum`);
+    throw new PolicyError(
+      'invalid-amount',
+      `${fields.path}.maximum`,
+      `the maximum ${maximum} is below the minimum ${minimum}; a cap must at least allow the minimum`,
+    );
   }
   return { ...(maximum === undefined ? {} : { maximum }), ...(maximumRate === undefined ? {} : { maximumRate }) };
 }
@@ -199,10 +243,18 @@ function checkCapsRise(previous: FeeCap, next: FeeCap, path: string, previousNam
     const after = next[part];
     if (after === undefined) continue;
     if (before === undefined) {
-      throw new PolicyError('invalid-tiers', `${path}.${part}`, `${previousName} has no ${part}, so this one may not have one either: the fee would fall as days pass`);
+      throw new PolicyError(
+        'invalid-tiers',
+        `${path}.${part}`,
+        `${previousName} has no ${part}, so this one may not have one either: the fee would fall as days pass`,
+      );
     }
     if (compareAmountTexts(after, before) < 0) {
-      throw new PolicyError('invalid-tiers', `${path}.${part}`, `the ${part} ${after} is below ${previousName}'s ${before}: the fee would fall as days pass`);
+      throw new PolicyError(
+        'invalid-tiers',
+        `${path}.${part}`,
+        `the ${part} ${after} is below ${previousName}'s ${before}: the fee would fall as days pass`,
+      );
     }
   }
 }
@@ -217,7 +269,11 @@ function validateCadences(reminders: Fields): ReminderCadence[] {
     checkChannelName(channel, `${fields.path}.channel`);
     const cadence = fields.string('cadence');
     if (!CADENCE_UNITS.includes(cadence as CadenceUnit)) {
-      throw new PolicyError('invalid-reminders', `${fields.path}.cadence`, `${describe(cadence)} is not one of ${CADENCE_UNITS.join(', ')}`);
+      throw new PolicyError(
+        'invalid-reminders',
+        `${fields.path}.cadence`,
+        `${describe(cadence)} is not one of ${CADENCE_UNITS.join(', ')}`,
+      );
     }
     const from = fields.integer('from', -120, 120, true);
     const through = fields.integer('through', -120, 120, true);
@@ -231,7 +287,11 @@ function validateCadences(reminders: Fields): ReminderCadence[] {
 
 function checkChannelName(channel: string, path: string): void {
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(channel)) {
-    throw new PolicyError('invalid-reminders', path, `${describe(channel)} is not a channel name (lower-case letters, digits and dashes, such as "email")`);
+    throw new PolicyError(
+      'invalid-reminders',
+      path,
+      `${describe(channel)} is not a channel name (lower-case letters, digits and dashes, such as "email")`,
+    );
   }
 }
 
@@ -251,7 +311,7 @@ class Fields {
 
   keys(): string[] {
     const keys = Object.keys(this.record);
-    keys.forEach((key) => this.seen.add(key));
+    for (const key of keys) this.seen.add(key);
     return keys;
   }
 
@@ -331,12 +391,21 @@ class Fields {
     const text = this.decimalText(key);
     if (text.startsWith('-')) {
       // As for amounts in subscriptions (R-IN-3): no sign at all, so "-0" is refused too.
-      throw new PolicyError('invalid-amount', `${this.path}.${key}`, isNegativeText(text) ? `${text} is negative` : `${text} has a minus sign; write zero as "0"`);
+      throw new PolicyError(
+        'invalid-amount',
+        `${this.path}.${key}`,
+        isNegativeText(text) ? `${text} is negative` : `${text} has a minus sign; write zero as "0"`,
+      );
     }
     if (significantFractionDigits(text) > fractionDigits) {
-      throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} has more decimal places than ${currency}'s ${fractionDigits}`);
+      throw new PolicyError(
+        'invalid-amount',
+        `${this.path}.${key}`,
+        `${text} has more decimal places than ${currency}'s ${fractionDigits}`,
+      );
     }
-    if (compareAmountTexts(text, AMOUNT_CEILING) >= 0) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
+    if (compareAmountTexts(text, AMOUNT_CEILING) >= 0)
+      throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
     return withFractionDigits(text, fractionDigits);
   }
 
@@ -344,14 +413,19 @@ class Fields {
     const value = this.get(key);
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
     if (typeof text !== 'string' || !PLAIN_DECIMAL.test(text)) {
-      throw new PolicyError('invalid-number', `${this.path}.${key}`, `expected a decimal such as "0.15" or "25.00", got ${describe(value)}`);
+      throw new PolicyError(
+        'invalid-number',
+        `${this.path}.${key}`,
+        `expected a decimal such as "0.15" or "25.00", got ${describe(value)}`,
+      );
     }
     return text;
   }
 
   rejectUnknown(): void {
     for (const key of Object.keys(this.record)) {
-      if (!this.seen.has(key)) throw new PolicyError('unknown-field', `${this.path}.${key}`, 'this is not a policy field (check its spelling)');
+      if (!this.seen.has(key))
+        throw new PolicyError('unknown-field', `${this.path}.${key}`, 'this is not a policy field (check its spelling)');
     }
   }
 }

@@ -38,7 +38,11 @@ export function getRemindersDue(subscription: Subscription, window: ReminderWind
     const fromInstant = parseInstant(readField(record, 'from', 'window'), 'window.from');
     const toInstant = parseInstant(readField(record, 'to', 'window'), 'window.to');
     if (toInstant < fromInstant) {
-      throw new ExpiryInputError('invalid-range', 'window.to', `the window ends (${new Date(toInstant).toISOString()}) before it starts (${new Date(fromInstant).toISOString()}); pass { from, to } with from ≤ to`);
+      throw new ExpiryInputError(
+        'invalid-range',
+        'window.to',
+        `the window ends (${new Date(toInstant).toISOString()}) before it starts (${new Date(fromInstant).toISOString()}); pass { from, to } with from ≤ to`,
+      );
     }
     return [fromInstant, toInstant] as const;
   });

@@ -1,4 +1,4 @@
-import { addMonthsToDayNumber, formatDayNumber } from '../clock/civil.js';
+import { formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf, nextTransitionAfter, offsetAt, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
 import { occurrenceDay } from './occurrence.js';
@@ -14,7 +14,13 @@ import { resultDate } from '../results.js';
  * Keys need the subscription's id (R-RM-3): without one, the reminders carry no `key`.
  */
 export function reminderScheduleOf(subscription: ParsedSubscription, policy: CompiledPolicy): readonly Reminder[] {
-  const planned = plannedReminders(subscription.expirationDay, subscription.recipientZone, policy, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+  const planned = plannedReminders(
+    subscription.expirationDay,
+    subscription.recipientZone,
+    policy,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+  );
   return materialize(planned, 0, planned.length, subscription.id);
 }
 
@@ -69,22 +75,27 @@ function planOf(policy: CompiledPolicy): SchedulePlan {
   for (const { channel } of policy.cadences) if (!channels.includes(channel)) channels.push(channel);
   const ordered = policy.cadences
     .map((cadence, index) => ({ cadence, index }))
-    .sort((a, b) =>
-      channels.indexOf(a.cadence.channel) - channels.indexOf(b.cadence.channel) ||
-      RANK[a.cadence.cadence] - RANK[b.cadence.cadence] ||
-      a.index - b.index)
+    .sort(
+      (a, b) =>
+        channels.indexOf(a.cadence.channel) - channels.indexOf(b.cadence.channel) ||
+        RANK[a.cadence.cadence] - RANK[b.cadence.cadence] ||
+        a.index - b.index,
+    )
     .map(({ cadence }) => cadence);
-  const cadences = ordered.map((cadence): CadencePlan => ({
-    channel: cadence.channel,
-    cadence: cadence.cadence,
-    from: cadence.from,
-    through: cadence.through,
-    // Validation guarantees every cadence's channel has a send time.
-    sendTimeMs: policy.sendTimeMs.get(cadence.channel) as number,
-    quiet: policy.quietHours.channels.has(cadence.channel),
-    finer: ordered.flatMap((other, index) =>
-      other.channel === cadence.channel && RANK[other.cadence] < RANK[cadence.cadence] ? [index] : []),
-  }));
+  const cadences = ordered.map(
+    (cadence): CadencePlan => ({
+      channel: cadence.channel,
+      cadence: cadence.cadence,
+      from: cadence.from,
+      through: cadence.through,
+      // Validation guarantees every cadence's channel has a send time.
+      sendTimeMs: policy.sendTimeMs.get(cadence.channel) as number,
+      quiet: policy.quietHours.channels.has(cadence.channel),
+      finer: ordered.flatMap((other, index) =>
+        other.channel === cadence.channel && RANK[other.cadence] < RANK[cadence.cadence] ? [index] : [],
+      ),
+    }),
+  );
   const plan: SchedulePlan = { cadences, usesRecipientZone: cadences.some((cadence) => cadence.quiet) };
   plans.set(policy, plan);
   return plan;
@@ -96,12 +107,32 @@ function planOf(policy: CompiledPolicy): SchedulePlan {
  * the same date in UTC, so a date more than two days outside the window is skipped before
  * any time-zone work (a nightly job asks for one day of a schedule that spans months).
  */
-function plannedReminders(expirationDay: number, recipientZone: Zone | undefined, policy: CompiledPolicy, from: number, to: number): readonly PlannedReminder[] {
+function plannedReminders(
+  expirationDay: number,
+  recipientZone: Zone | undefined,
+  policy: CompiledPolicy,
+  from: number,
+  to: number,
+): readonly PlannedReminder[] {
   const plan = planOf(policy);
-  return planReminders(plan, expirationDay, recipientZone ?? policy.zone, policy, Math.floor(from / MS_PER_DAY) - 2, Math.floor(to / MS_PER_DAY) + 2);
+  return planReminders(
+    plan,
+    expirationDay,
+    recipientZone ?? policy.zone,
+    policy,
+    Math.floor(from / MS_PER_DAY) - 2,
+    Math.floor(to / MS_PER_DAY) + 2,
+  );
 }
 
-function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone: Zone, policy: CompiledPolicy, firstDay: number, lastDay: number): readonly PlannedReminder[] {
+function planReminders(
+  plan: SchedulePlan,
+  expirationDay: number,
+  recipientZone: Zone,
+  policy: CompiledPolicy,
+  firstDay: number,
+  lastDay: number,
+): readonly PlannedReminder[] {
   const { cadences } = plan;
   // Each cadence's occurrences are increasing in k, so its span is [first, last].
   const firstDays: number[] = [];
@@ -128,14 +159,22 @@ function planReminders(plan: SchedulePlan, expirationDay: number, recipientZone:
       const policySendAt = instantOf(policy.zone, day, cadence.sendTimeMs);
       const sendAt = cadence.quiet ? outsideQuietHours(policySendAt, day, recipientZone, policy) : policySendAt;
       if (sendAt === undefined) continue;
-      planned.push({ channel: cadence.channel, cadence: cadence.cadence, date: formatDayNumber(day), sendAt, daysBeforeExpiry: expirationDay - day });
+      planned.push({
+        channel: cadence.channel,
+        cadence: cadence.cadence,
+        date: formatDayNumber(day),
+        sendAt,
+        daysBeforeExpiry: expirationDay - day,
+      });
     }
   }
   // R-RM-3: by sendAt, then channel (code-unit order, never the host's locale), then date.
-  planned.sort((a, b) =>
-    a.sendAt - b.sendAt ||
-    (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) ||
-    (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  planned.sort(
+    (a, b) =>
+      a.sendAt - b.sendAt ||
+      (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : 0) ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+  );
   return planned;
 }
 
@@ -144,7 +183,6 @@ function coveredByFiner(finer: readonly number[], day: number, firstDays: readon
   for (const index of finer) if ((firstDays[index] as number) <= day && day <= (lastDays[index] as number)) return true;
   return false;
 }
-
 
 /**
  * R-RM-6, defined on instants: the allowed instants of business date `day` are those inside
@@ -197,9 +235,10 @@ function materialize(planned: readonly PlannedReminder[], start: number, end: nu
   const reminders: Reminder[] = [];
   for (let index = start; index < end; index += 1) {
     const { channel, cadence, date, sendAt, daysBeforeExpiry } = planned[index] as PlannedReminder;
-    const reminder: Reminder = id === undefined
-      ? { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry }
-      : { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry, key: `${id}:${channel}:${date}` };
+    const reminder: Reminder =
+      id === undefined
+        ? { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry }
+        : { channel, cadence, date, sendAt: resultDate(sendAt), daysBeforeExpiry, key: `${id}:${channel}:${date}` };
     reminders.push(Object.freeze(reminder));
   }
   return Object.freeze(reminders);

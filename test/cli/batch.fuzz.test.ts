@@ -9,9 +9,14 @@ const NOW = ['--now', '2026-03-20T12:00:00Z'];
 const line = fc
   .oneof(
     fc.string({ unit: 'binary', maxLength: 60 }),
-    fc.string({ unit: fc.constantFrom('"', ',', '{', '}', '[', ':', 'a', '1', '-', '=', ' ', '\\', '\r', '\t', '\u00e9', '\ufeff'), maxLength: 40 }),
+    fc.string({
+      unit: fc.constantFrom('"', ',', '{', '}', '[', ':', 'a', '1', '-', '=', ' ', '\\', '\r', '\t', '\u00e9', '\ufeff'),
+      maxLength: 40,
+    }),
     fc.json().map((json) => json.replace(/\n/g, ' ')),
-    fc.tuple(fc.constantFrom('id', 'expirationDate', 'invoiceAmount', 'extension'), fc.jsonValue()).map(([key, value]) => JSON.stringify({ [key]: value, expirationDate: '2026-03-08' })),
+    fc
+      .tuple(fc.constantFrom('id', 'expirationDate', 'invoiceAmount', 'extension'), fc.jsonValue())
+      .map(([key, value]) => JSON.stringify({ [key]: value, expirationDate: '2026-03-08' })),
   )
   .map((text) => text.replace(/[\n]/g, ' '))
   .filter((text) => text.replace(/\r$/, '').trim() !== '');
@@ -26,7 +31,9 @@ describe('batch fuzz: each malformed line yields exactly one record', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 64 }), async (lines, chunkSize) => {
         const bytes = Buffer.from(lines.join('\n'), 'utf8');
-        const chunks = Array.from({ length: Math.ceil(bytes.length / chunkSize) }, (_, i) => bytes.subarray(i * chunkSize, (i + 1) * chunkSize));
+        const chunks = Array.from({ length: Math.ceil(bytes.length / chunkSize) }, (_, i) =>
+          bytes.subarray(i * chunkSize, (i + 1) * chunkSize),
+        );
         const { code, stdout } = await cli(['batch', ...NOW], { input: chunks });
         const out = records(stdout);
         expect(out.map((record) => record.line)).toEqual(expectedLines(lines, 1));
@@ -54,7 +61,11 @@ describe('batch fuzz: each malformed line yields exactly one record', () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 200 }), async (bytes) => {
         const { code, stdout } = await cli(['batch', ...NOW], { input: [bytes] });
-        const nonBlank = Buffer.from(bytes).toString('utf8').split('\n').map((text, index) => [text.replace(/\r$/, '').replace(/^\ufeff/, ''), index] as const).filter(([text]) => text.trim() !== '');
+        const nonBlank = Buffer.from(bytes)
+          .toString('utf8')
+          .split('\n')
+          .map((text, index) => [text.replace(/\r$/, '').replace(/^\ufeff/, ''), index] as const)
+          .filter(([text]) => text.trim() !== '');
         expect(records(stdout).map((record) => record.line)).toEqual(nonBlank.map(([, index]) => index + 1));
         expect([0, 1]).toContain(code);
       }),

@@ -11,15 +11,25 @@ describe('batch: every line gets exactly one record', () => {
     const { code, stdout, stderr } = await cli(['batch', 'subs.csv', ...NOW], { files: { 'subs.csv': csv } });
     expect(code).toBe(1);
     const out = records(stdout);
-    expect(out.map((r) => [r.file, r.line, r.ok])).toEqual([['subs.csv', 2, true], ['subs.csv', 3, false], ['subs.csv', 4, false], ['subs.csv', 5, false], ['subs.csv', 6, true]]);
-    expect(out[1]).toMatchObject({ error: { code: 'invalid-line', path: 'line', message: expect.stringMatching(/^not CSV: field 1: its quote is not closed/) } });
+    expect(out.map((r) => [r.file, r.line, r.ok])).toEqual([
+      ['subs.csv', 2, true],
+      ['subs.csv', 3, false],
+      ['subs.csv', 4, false],
+      ['subs.csv', 5, false],
+      ['subs.csv', 6, true],
+    ]);
+    expect(out[1]).toMatchObject({
+      error: { code: 'invalid-line', path: 'line', message: expect.stringMatching(/^not CSV: field 1: its quote is not closed/) },
+    });
     expect(out[2].error.message).toMatch(/a quote inside an unquoted field/);
     expect(out[3].error.message).toMatch(/text after its closing quote/);
     expect(stderr).toBe('batch: 5 lines read, 2 ok, 3 failed\n');
   });
 
   it('a CSV line with more fields than the header is an error record; fewer fields are absent fields', async () => {
-    const { stdout } = await cli(['batch', '--input-format', 'csv', ...NOW], { input: `${HEADER}\nx,2026-03-08,300.00,extra\ny,2026-03-08\n` });
+    const { stdout } = await cli(['batch', '--input-format', 'csv', ...NOW], {
+      input: `${HEADER}\nx,2026-03-08,300.00,extra\ny,2026-03-08\n`,
+    });
     const out = records(stdout);
     expect(out[0]).toMatchObject({ line: 2, ok: false, error: { message: 'not CSV: the line has 4 fields; the header has 3' } });
     expect(out[1]).toMatchObject({ line: 3, ok: false, id: 'y', error: { code: 'missing', path: 'subscription.invoiceAmount' } });
@@ -27,7 +37,9 @@ describe('batch: every line gets exactly one record', () => {
 
   it('R-RM-3 with a window, a line without an id is an error record (its reminders could have no unique key)', async () => {
     const noId = JSON.stringify({ expirationDate: '2026-03-20', invoiceAmount: '300.00' });
-    const { code, stdout } = await cli(['batch', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z'], { input: `${GOOD}\n${noId}\n` });
+    const { code, stdout } = await cli(['batch', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z'], {
+      input: `${GOOD}\n${noId}\n`,
+    });
     expect(code).toBe(1);
     const out = records(stdout);
     expect(out[0]).toMatchObject({ line: 1, ok: true, id: 'a' });
@@ -37,14 +49,20 @@ describe('batch: every line gets exactly one record', () => {
   it('a malformed NDJSON line is an error record naming its file and line', async () => {
     const { stdout } = await cli(['batch', 'a.ndjson', ...NOW], { files: { 'a.ndjson': `${GOOD}\n{ not json\n[1]\n` } });
     const out = records(stdout);
-    expect(out.map((r) => [r.file, r.line, r.ok])).toEqual([['a.ndjson', 1, true], ['a.ndjson', 2, false], ['a.ndjson', 3, false]]);
+    expect(out.map((r) => [r.file, r.line, r.ok])).toEqual([
+      ['a.ndjson', 1, true],
+      ['a.ndjson', 2, false],
+      ['a.ndjson', 3, false],
+    ]);
     expect(out[1].error).toMatchObject({ code: 'invalid-line', message: expect.stringMatching(/^not JSON: /) });
     expect(out[2].error).toMatchObject({ code: 'wrong-type', path: 'subscription' });
   });
 
   it('a UTF-8 byte order mark is skipped in NDJSON and in CSV, even split across chunks', async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const ndjson = await cli(['batch', ...NOW], { input: [bom.subarray(0, 1), Buffer.concat([bom.subarray(1), Buffer.from(`${GOOD}\n`)])] });
+    const ndjson = await cli(['batch', ...NOW], {
+      input: [bom.subarray(0, 1), Buffer.concat([bom.subarray(1), Buffer.from(`${GOOD}\n`)])],
+    });
     expect(records(ndjson.stdout)).toMatchObject([{ line: 1, ok: true, id: 'a' }]);
     const csv = await cli(['batch', '--input-format', 'csv', ...NOW], { input: [bom, `${HEADER}\r\nb,2026-03-08,300.00\r\n`] });
     expect(records(csv.stdout)).toMatchObject([{ line: 2, ok: true, id: 'b' }]);
@@ -58,28 +76,39 @@ describe('batch: every line gets exactly one record', () => {
   });
 
   it('CSV columns: extensionEndsOn, paymentMethod, recipientTimeZone, quoted fields with commas and quotes', async () => {
-    const csv = 'id,expirationDate,invoiceAmount,extensionEndsOn,paymentMethod,recipientTimeZone\n" q ""1"", inc ",2026-03-08,300.00,2026-03-15,bank-transfer,Europe/Berlin\n';
+    const csv =
+      'id,expirationDate,invoiceAmount,extensionEndsOn,paymentMethod,recipientTimeZone\n" q ""1"", inc ",2026-03-08,300.00,2026-03-15,bank-transfer,Europe/Berlin\n';
     const { stdout } = await cli(['batch', '--input-format', 'csv', ...NOW], { input: csv });
-    expect(records(stdout)).toMatchObject([{ id: ' q "1", inc ', status: { phase: 'expired', expirationDate: '2026-03-15', extended: true } }]);
+    expect(records(stdout)).toMatchObject([
+      { id: ' q "1", inc ', status: { phase: 'expired', expirationDate: '2026-03-15', extended: true } },
+    ]);
   });
 });
 
 describe('batch: the CSV header is checked before any line is read', () => {
   it('an unknown column is a usage error (exit 2) naming the accepted columns, with no output', async () => {
-    const { code, stdout, stderr } = await cli(['batch', 'subs.csv', ...NOW], { files: { 'subs.csv': 'id,expirationDate,extension_ends_on\nx,2026-03-08,2026-03-15\n' } });
+    const { code, stdout, stderr } = await cli(['batch', 'subs.csv', ...NOW], {
+      files: { 'subs.csv': 'id,expirationDate,extension_ends_on\nx,2026-03-08,2026-03-15\n' },
+    });
     expect([code, stdout]).toEqual([2, '']);
-    expect(stderr).toBe('subscription-expiry: subs.csv: unknown CSV column "extension_ends_on"; the columns are id, expirationDate, invoiceAmount, extensionEndsOn, paymentMethod, recipientTimeZone (--allow-extra-columns ignores others)\n');
+    expect(stderr).toBe(
+      'subscription-expiry: subs.csv: unknown CSV column "extension_ends_on"; the columns are id, expirationDate, invoiceAmount, extensionEndsOn, paymentMethod, recipientTimeZone (--allow-extra-columns ignores others)\n',
+    );
   });
 
   it('a duplicated column is a usage error, even with --allow-extra-columns', async () => {
-    const { code, stderr } = await cli(['batch', '--allow-extra-columns', 'd.csv', ...NOW], { files: { 'd.csv': 'id,expirationDate,id\n' } });
+    const { code, stderr } = await cli(['batch', '--allow-extra-columns', 'd.csv', ...NOW], {
+      files: { 'd.csv': 'id,expirationDate,id\n' },
+    });
     expect(code).toBe(2);
     expect(stderr).toMatch(/d\.csv: the CSV column "id" appears twice; the columns are id, expirationDate/);
   });
 
   it('a header without expirationDate, or one that is not CSV, is a usage error', async () => {
     expect((await cli(['batch', 'n.csv', ...NOW], { files: { 'n.csv': 'id\nx\n' } })).stderr).toMatch(/has no expirationDate column/);
-    expect((await cli(['batch', 'q.csv', ...NOW], { files: { 'q.csv': '"id,expirationDate\n' } })).stderr).toMatch(/the CSV header is not CSV/);
+    expect((await cli(['batch', 'q.csv', ...NOW], { files: { 'q.csv': '"id,expirationDate\n' } })).stderr).toMatch(
+      /the CSV header is not CSV/,
+    );
   });
 
   it('the header of every file is checked before the first record is written', async () => {
@@ -89,7 +118,9 @@ describe('batch: the CSV header is checked before any line is read', () => {
   });
 
   it('--allow-extra-columns ignores unknown columns of wide exports', async () => {
-    const { code, stdout } = await cli(['batch', '--allow-extra-columns', 'w.csv', ...NOW], { files: { 'w.csv': 'customer,id,expirationDate,invoiceAmount,plan\nAcme,w,2026-03-08,300.00,pro\n' } });
+    const { code, stdout } = await cli(['batch', '--allow-extra-columns', 'w.csv', ...NOW], {
+      files: { 'w.csv': 'customer,id,expirationDate,invoiceAmount,plan\nAcme,w,2026-03-08,300.00,pro\n' },
+    });
     expect(code).toBe(0);
     expect(records(stdout)).toMatchObject([{ id: 'w', ok: true }]);
   });
@@ -98,9 +129,16 @@ describe('batch: the CSV header is checked before any line is read', () => {
 describe('batch FILE…', () => {
   it('reads each file in order, the format from each name, and - for standard input', async () => {
     const files = { 'one.csv': `${HEADER}\nc1,2026-03-08,300.00\n`, 'two.ndjson': `${GOOD}\n` };
-    const { code, stdout } = await cli(['batch', 'one.csv', '-', 'two.ndjson', ...NOW], { files, input: JSON.stringify({ id: 's', expirationDate: '2026-03-08', invoiceAmount: '1.00' }) });
+    const { code, stdout } = await cli(['batch', 'one.csv', '-', 'two.ndjson', ...NOW], {
+      files,
+      input: JSON.stringify({ id: 's', expirationDate: '2026-03-08', invoiceAmount: '1.00' }),
+    });
     expect(code).toBe(0);
-    expect(records(stdout).map((r) => [r.file, r.line, r.id])).toEqual([['one.csv', 2, 'c1'], ['<stdin>', 1, 's'], ['two.ndjson', 1, 'a']]);
+    expect(records(stdout).map((r) => [r.file, r.line, r.id])).toEqual([
+      ['one.csv', 2, 'c1'],
+      ['<stdin>', 1, 's'],
+      ['two.ndjson', 1, 'a'],
+    ]);
   });
 
   it('--input is an alias, read before the FILE arguments; --input-format overrides the names', async () => {
@@ -139,13 +177,22 @@ describe('batch: spreadsheet-safe CSV (OWASP CSV injection)', () => {
   it("puts ' before text from input that starts with =, +, -, @, tab or CR; numbers stay numbers", async () => {
     const { stdout } = await cli(['batch', '--output-format', 'csv', ...NOW], { input });
     const lines = stdout.trim().split(/\n(?=<stdin>)/);
-    expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual(["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+cmd", "'-1+1", "'@SUM(A1)", "'\tx", "\"'\rx\""]);
+    expect(lines.slice(1).map((line) => line.split(',')[3])).toEqual([
+      '"\'=HYPERLINK(""http://x"")"',
+      "'+cmd",
+      "'-1+1",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+    ]);
     expect(lines[1]).toMatch(/,expired,2026-03-08,,12,reactivation,50\.00,350\.00,USD,/);
   });
 
   it('neutralises error messages and reminder keys too, and --raw-csv writes cells as they are', async () => {
     const line = JSON.stringify({ id: '=1', expirationDate: '2026-03-21' });
-    const safe = await cli(['batch', '--output-format', 'csv', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z'], { input: `${line}\n-x\n` });
+    const safe = await cli(['batch', '--output-format', 'csv', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z'], {
+      input: `${line}\n-x\n`,
+    });
     const [, first, second] = safe.stdout.trim().split('\n');
     expect(first).toContain(",'=1:email:2026-03-20 =1:sms:2026-03-20 =1:phone:2026-03-20,");
     expect(second).toMatch(/^<stdin>,2,false,,/);
@@ -160,7 +207,9 @@ describe('batch: spreadsheet-safe CSV (OWASP CSV injection)', () => {
 });
 
 describe('batch: progress and summary on stderr', () => {
-  const many = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: `p${i}`, expirationDate: i % 10 === 0 ? 'bad' : '2026-03-08', invoiceAmount: '300.00' }));
+  const many = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({ id: `p${i}`, expirationDate: i % 10 === 0 ? 'bad' : '2026-03-08', invoiceAmount: '300.00' }),
+  );
 
   it('on a terminal, a live line (lines, lines/s, failed) a few times a second, cleared before the summary', async () => {
     // Each chunk is one line; the injected clock moves 100 ms per read: an update every third chunk at most.
@@ -168,6 +217,7 @@ describe('batch: progress and summary on stderr', () => {
     const updates = stderr.split('\r').filter((part) => part.includes('lines/s'));
     expect(updates.length).toBeGreaterThan(5);
     expect(updates.length).toBeLessThan(20);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the progress line ends with the terminal's erase-line escape
     expect(updates[0]).toMatch(/^\d+ lines, [\d,]+ lines\/s, \d+ failed\u001b\[K$/);
     expect(stderr.endsWith('\r\u001b[Kbatch: 40 lines read, 36 ok, 4 failed\n')).toBe(true);
   });
@@ -181,7 +231,9 @@ describe('batch: progress and summary on stderr', () => {
 });
 
 describe('batch: a closed output pipe', () => {
-  const big = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `s${i}`, expirationDate: '2026-03-08', invoiceAmount: '300.00' })).join('\n');
+  const big = Array.from({ length: 5000 }, (_, i) =>
+    JSON.stringify({ id: `s${i}`, expirationDate: '2026-03-08', invoiceAmount: '300.00' }),
+  ).join('\n');
 
   it('EPIPE ends the run quietly with status 141 (128 + SIGPIPE), like any Unix tool under | head', async () => {
     const { code, stderr } = await cli(['batch', ...NOW], { input: big, stdoutFailsAfter: { bytes: 70_000, code: 'EPIPE' } });
@@ -189,7 +241,12 @@ describe('batch: a closed output pipe', () => {
   });
 
   it('EPIPE on a terminal: the progress line is cleared and no summary follows; later files are not read', async () => {
-    const { code, stderr } = await cli(['batch', '-', 'never-opened-twice.csv', ...NOW], { tty: true, input: big.split('\n').map((line) => `${line}\n`), files: { 'never-opened-twice.csv': 'id,expirationDate\n' }, stdoutFailsAfter: { bytes: 70_000, code: 'EPIPE' } });
+    const { code, stderr } = await cli(['batch', '-', 'never-opened-twice.csv', ...NOW], {
+      tty: true,
+      input: big.split('\n').map((line) => `${line}\n`),
+      files: { 'never-opened-twice.csv': 'id,expirationDate\n' },
+      stdoutFailsAfter: { bytes: 70_000, code: 'EPIPE' },
+    });
     expect(code).toBe(141);
     expect(stderr).not.toContain('batch:');
     expect(stderr === '' || stderr.endsWith('\r\u001b[K')).toBe(true);

@@ -13,7 +13,12 @@ const NOW = ['--now', '2026-03-20T12:00:00Z'];
 let scratch = '';
 
 function cli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, TZ: process.env.TZ ?? 'UTC' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -35,19 +40,34 @@ describe('the subscription-expiry executable', () => {
     const good = JSON.stringify({ id: 'a', expirationDate: '2026-03-08', invoiceAmount: '300.00' });
     const fromStdin = cli(['batch', ...NOW], `${good}\n{ not json\n`);
     expect(fromStdin.code).toBe(1);
-    expect(fromStdin.stdout.trim().split('\n').map((line) => JSON.parse(line).ok)).toEqual([true, false]);
+    expect(
+      fromStdin.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).ok),
+    ).toEqual([true, false]);
     expect(fromStdin.stderr).toBe('batch: 2 lines read, 1 ok, 1 failed\n');
     const path = join(scratch, 'subs.csv');
     writeFileSync(path, `\ufeffid,expirationDate,invoiceAmount\nb,2026-03-08,300.00\n`);
     const fromFile = cli(['batch', path, '-', ...NOW], `${good}\n`);
     expect(fromFile.code).toBe(0);
-    expect(fromFile.stdout.trim().split('\n').map((line) => JSON.parse(line).file)).toEqual([path, '<stdin>']);
+    expect(
+      fromFile.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).file),
+    ).toEqual([path, '<stdin>']);
     expect(fromFile.stderr).toBe('batch: 2 lines read, 2 ok, 0 failed\n');
   });
 
   it('batch big.ndjson | head -1: a reader that closes the pipe ends the run quietly, status 141', async () => {
     const path = join(scratch, 'big.ndjson');
-    writeFileSync(path, Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ id: `s${i}`, expirationDate: '2026-03-08', invoiceAmount: '300.00' })).join('\n'));
+    writeFileSync(
+      path,
+      Array.from({ length: 200_000 }, (_, i) =>
+        JSON.stringify({ id: `s${i}`, expirationDate: '2026-03-08', invoiceAmount: '300.00' }),
+      ).join('\n'),
+    );
     const child = spawn(process.execPath, [CLI, 'batch', path, ...NOW], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -48,7 +48,11 @@ describe('subscription-expiry quote', () => {
     expect(table.stdout).toMatch(/^total to pay\s+\$530\.00$/m);
     expect(table.stdout).toMatch(/\$4\.00 × 45 days = \$180\.00/);
     const json = JSON.parse((await cli(['quote', ...SUB, '--now', '2026-04-22T12:00:00-04:00', '--format', 'json'])).stdout);
-    expect(json).toMatchObject({ kind: 'recovery', fee: { amount: '230.00', currency: 'USD' }, total: { amount: '530.00', currency: 'USD' } });
+    expect(json).toMatchObject({
+      kind: 'recovery',
+      fee: { amount: '230.00', currency: 'USD' },
+      total: { amount: '530.00', currency: 'USD' },
+    });
   });
 
   it('R-POL-2 takes a --policy file of overrides', async () => {
@@ -65,7 +69,21 @@ describe('subscription-expiry reminders and timeline', () => {
     const schedule = JSON.parse((await cli(['reminders', ...SUB, '--format', 'json'])).stdout);
     expect(schedule.length).toBeGreaterThan(10);
     expect(schedule.at(-1)).toMatchObject({ date: '2026-03-08', daysBeforeExpiry: 0 });
-    const due = JSON.parse((await cli(['reminders', ...SUB, '--due', '--from', '2026-03-08T00:00:00-05:00', '--to', '2026-03-09T00:00:00-04:00', '--format', 'json'])).stdout);
+    const due = JSON.parse(
+      (
+        await cli([
+          'reminders',
+          ...SUB,
+          '--due',
+          '--from',
+          '2026-03-08T00:00:00-05:00',
+          '--to',
+          '2026-03-09T00:00:00-04:00',
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
     expect(due.map((r: { key: string }) => r.key)).toEqual(['acme-1:email:2026-03-08', 'acme-1:sms:2026-03-08', 'acme-1:phone:2026-03-08']);
     const table = await cli(['reminders', ...SUB]);
     expect(table.stdout).toMatch(/^2026-03-08\s+email\s+daily\s+2026-03-08 09:00:00 EDT\s+0\s+acme-1:email:2026-03-08$/m);
@@ -83,8 +101,13 @@ describe('subscription-expiry reminders and timeline', () => {
 
 describe('subscription-expiry extension', () => {
   it('R-EXT-6 finds the order id in a ticket and R-EXT-5 grants 7 days', async () => {
-    const ticket = file('ticket.txt', 'My subscription has expired. Can you please create a support ticket for me to request a temporary extension for my order ID abc-123-45678 ?');
-    const json = JSON.parse((await cli(['extension', ...SUB, '--ticket', ticket, '--now', '2026-03-10T15:00:00Z', '--format', 'json'])).stdout);
+    const ticket = file(
+      'ticket.txt',
+      'My subscription has expired. Can you please create a support ticket for me to request a temporary extension for my order ID abc-123-45678 ?',
+    );
+    const json = JSON.parse(
+      (await cli(['extension', ...SUB, '--ticket', ticket, '--now', '2026-03-10T15:00:00Z', '--format', 'json'])).stdout,
+    );
     expect(json).toMatchObject({ eligible: true, orderId: 'ABC-123-45678', extension: { endsOn: '2026-03-17' } });
     const table = await cli(['extension', ...SUB, '--order-id', 'ABC-123-45678', '--now', '2026-03-10T15:00:00Z']);
     expect(table.stdout).toMatch(/^extension ends on\s+2026-03-17$/m);
@@ -118,7 +141,14 @@ describe('subscription-expiry errors and usage', () => {
   it('R-POL-1 exits 2 on a bad --policy: missing file, broken JSON, or an invalid field with its path', async () => {
     expect((await cli(['status', ...SUB, '--policy', join(scratch, 'missing.json')])).stderr).toMatch(/cannot read --policy .*ENOENT/);
     expect((await cli(['status', ...SUB, '--policy', file('broken.json', '{ timeZone: ')])).stderr).toMatch(/not valid JSON/);
-    const invalid = await cli(['status', ...SUB, '--now', '2026-03-01T00:00:00Z', '--policy', file('bad.json', '{"fees":{"recovery":{"dailyRate":"-4"}}}')]);
+    const invalid = await cli([
+      'status',
+      ...SUB,
+      '--now',
+      '2026-03-01T00:00:00Z',
+      '--policy',
+      file('bad.json', '{"fees":{"recovery":{"dailyRate":"-4"}}}'),
+    ]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('PolicyError [invalid-amount] policy.fees.recovery.dailyRate');
   });
@@ -138,9 +168,22 @@ describe('subscription-expiry batch', () => {
   it('R-IN-4 accounts for every line, in order: good lines get results, bad ones error records; exit 1', async () => {
     const { code, stdout, stderr } = await cli(['batch', ...NOW], `${lines.join('\n')}\n`);
     expect(code).toBe(1);
-    const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(records.map((r) => [r.line, r.ok])).toEqual([[1, true], [2, false], [4, false], [5, true], [6, false]]);
-    expect(records[0]).toMatchObject({ id: 'a', status: { phase: 'expired', daysPastExpiry: 12 }, fee: { kind: 'reactivation', fee: { amount: '50.00' }, minimumApplied: true } });
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(records.map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [4, false],
+      [5, true],
+      [6, false],
+    ]);
+    expect(records[0]).toMatchObject({
+      id: 'a',
+      status: { phase: 'expired', daysPastExpiry: 12 },
+      fee: { kind: 'reactivation', fee: { amount: '50.00' }, minimumApplied: true },
+    });
     expect(records[1].error.code).toBe('invalid-line');
     expect(records[2]).toMatchObject({ id: 'b', error: { code: 'invalid-date', path: 'subscription.expirationDate' } });
     expect(records[4]).toMatchObject({ id: 'd', error: { code: 'missing', path: 'subscription.invoiceAmount' } });
@@ -148,11 +191,27 @@ describe('subscription-expiry batch', () => {
   });
 
   it('R-RM-4 reads CSV from a file and writes CSV, with the reminders due in [from, to); exit 0 when all succeed', async () => {
-    const input = file('subs.csv', 'id,expirationDate,invoiceAmount,extensionEndsOn\nx,2026-03-21,100.00,\n"y, inc",2026-03-08,300.00,2026-03-15\n');
-    const { code, stdout } = await cli(['batch', '--input', input, '--output-format', 'csv', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z']);
+    const input = file(
+      'subs.csv',
+      'id,expirationDate,invoiceAmount,extensionEndsOn\nx,2026-03-21,100.00,\n"y, inc",2026-03-08,300.00,2026-03-15\n',
+    );
+    const { code, stdout } = await cli([
+      'batch',
+      '--input',
+      input,
+      '--output-format',
+      'csv',
+      ...NOW,
+      '--from',
+      '2026-03-20T00:00:00Z',
+      '--to',
+      '2026-03-21T00:00:00Z',
+    ]);
     expect(code).toBe(0);
     const [header, first, second] = stdout.trim().split('\n');
-    expect(header).toBe('file,line,ok,id,phase,expirationDate,daysUntilExpiry,daysPastExpiry,feeKind,fee,total,currency,remindersDue,errorCode,errorPath,errorMessage');
+    expect(header).toBe(
+      'file,line,ok,id,phase,expirationDate,daysUntilExpiry,daysPastExpiry,feeKind,fee,total,currency,remindersDue,errorCode,errorPath,errorMessage',
+    );
     expect(first).toBe(`${input},2,true,x,renewal-due,2026-03-21,1,,none,,,,x:email:2026-03-20 x:sms:2026-03-20 x:phone:2026-03-20,,,`);
     expect(second).toBe(`${input},3,true,"y, inc",expired,2026-03-15,,5,reactivation,30.00,330.00,USD,,,,`);
   });
@@ -161,8 +220,14 @@ describe('subscription-expiry batch', () => {
     const ndjson = file('subs.ndjson', `${lines[0]}\n`);
     expect((await cli(['batch', '--input', ndjson, ...NOW])).code).toBe(0);
     const csv = file('bad.csv', 'id,expirationDate,invoiceAmount\nok,2026-03-08,300.00\nbad,2026-13-01,1\n');
-    const out = (await cli(['batch', '--input', csv, ...NOW])).stdout.trim().split('\n').map((line) => JSON.parse(line));
-    expect(out.map((r) => [r.line, r.ok])).toEqual([[2, true], [3, false]]);
+    const out = (await cli(['batch', '--input', csv, ...NOW])).stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(out.map((r) => [r.line, r.ok])).toEqual([
+      [2, true],
+      [3, false],
+    ]);
     expect((await cli(['batch', '--input', join(scratch, 'nope.csv'), ...NOW])).code).toBe(2);
   });
 
@@ -170,14 +235,19 @@ describe('subscription-expiry batch', () => {
     // ~3,000 lines of ~70 bytes cross many 64 KiB read boundaries; the ids' multi-byte
     // characters land on some of them. One bad line is longer than a whole read.
     const ids = Array.from({ length: 3000 }, (_, i) => `sub-${i}-€漢🙂`);
-    const text = ids.map((id, i) => {
-      if (i === 1500) return `{"id":${JSON.stringify(id)},"note":"${'x'.repeat(100_000)}"`;
-      return JSON.stringify({ id, expirationDate: '2026-03-08', invoiceAmount: '300.00' });
-    }).join('\r\n');
+    const text = ids
+      .map((id, i) => {
+        if (i === 1500) return `{"id":${JSON.stringify(id)},"note":"${'x'.repeat(100_000)}"`;
+        return JSON.stringify({ id, expirationDate: '2026-03-08', invoiceAmount: '300.00' });
+      })
+      .join('\r\n');
     const path = file('bytes.ndjson', text);
-    for (const run of [(await cli(['batch', '--input', path, ...NOW])), (await cli(['batch', ...NOW], text))]) {
+    for (const run of [await cli(['batch', '--input', path, ...NOW]), await cli(['batch', ...NOW], text)]) {
       expect(run.code).toBe(1);
-      const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      const records = run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(records.map((r) => r.line)).toEqual(ids.map((_, i) => i + 1));
       expect(records.filter((r) => r.ok).map((r) => r.id)).toEqual(ids.filter((_, i) => i !== 1500));
       expect(records[1500]).toMatchObject({ line: 1501, ok: false, error: { code: 'invalid-line' } });

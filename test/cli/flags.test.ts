@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { BATCH } from '../../src/cli/batch.js';
 import { COMMANDS, percent } from '../../src/cli/commands.js';
@@ -39,22 +38,36 @@ describe('strict flags per command', () => {
   });
 
   it('a stray word, or a flag without its value, is a usage error naming the flags', async () => {
-    expect((await cli(['status', ...SUB, 'extra'])).stderr).toMatch(/^subscription-expiry: status: Unexpected argument 'extra'.*\nstatus takes --expires, --invoice/);
+    expect((await cli(['status', ...SUB, 'extra'])).stderr).toMatch(
+      /^subscription-expiry: status: Unexpected argument 'extra'.*\nstatus takes --expires, --invoice/,
+    );
     expect((await cli(['quote', '--expires'])).stderr).toMatch(/quote: Option '--expires <value>' argument missing/);
   });
 
   const NOW = ['--now', '2026-03-20T12:00:00Z'];
-  const VALID: Readonly<Record<string, readonly string[]>> = { status: [...SUB, ...NOW], quote: [...SUB, ...NOW], reminders: SUB, timeline: SUB, extension: [...SUB, ...NOW], demo: [], batch: NOW, policy: ['show'] };
+  const VALID: Readonly<Record<string, readonly string[]>> = {
+    status: [...SUB, ...NOW],
+    quote: [...SUB, ...NOW],
+    reminders: SUB,
+    timeline: SUB,
+    extension: [...SUB, ...NOW],
+    demo: [],
+    batch: NOW,
+    policy: ['show'],
+  };
 
-  it.each(SPECS.map((spec) => [spec.name] as const))('R-POL-1 %s --policy with a missing or invalid file is an input error (exit 2)', async (name) => {
-    const args = [name, ...(VALID[name] ?? [])];
-    const missing = await cli([...args, '--policy', '/nonexistent/policy.json'], { input: '' });
-    expect([missing.code, missing.stdout]).toEqual([2, '']);
-    expect(missing.stderr).toBe('subscription-expiry: cannot read --policy /nonexistent/policy.json: ENOENT\n');
-    const invalid = await cli([...args, '--policy', 'p.json'], { input: '', files: { 'p.json': '{"timeZone":"Mars/Olympus"}' } });
-    expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(/PolicyError \[[\w-]+\] policy\.timeZone/);
-  });
+  it.each(SPECS.map((spec) => [spec.name] as const))(
+    'R-POL-1 %s --policy with a missing or invalid file is an input error (exit 2)',
+    async (name) => {
+      const args = [name, ...(VALID[name] ?? [])];
+      const missing = await cli([...args, '--policy', '/nonexistent/policy.json'], { input: '' });
+      expect([missing.code, missing.stdout]).toEqual([2, '']);
+      expect(missing.stderr).toBe('subscription-expiry: cannot read --policy /nonexistent/policy.json: ENOENT\n');
+      const invalid = await cli([...args, '--policy', 'p.json'], { input: '', files: { 'p.json': '{"timeZone":"Mars/Olympus"}' } });
+      expect(invalid.code).toBe(2);
+      expect(invalid.stderr).toMatch(/PolicyError \[[\w-]+\] policy\.timeZone/);
+    },
+  );
 
   it('the general help lists every command; no command is a usage error; an unknown one names the commands', async () => {
     const help = await cli(['--help']);
@@ -62,7 +75,9 @@ describe('strict flags per command', () => {
     for (const spec of SPECS) expect(help.stdout).toContain(`  ${spec.name.padEnd(10)}  ${spec.summary}`);
     expect((await cli([])).code).toBe(2);
     expect((await cli(['help', 'nope'])).stdout).toBe(help.stdout);
-    expect((await cli(['frobnicate'])).stderr).toMatch(/unknown command "frobnicate"; the commands are status, quote, reminders, timeline, extension, policy, batch, demo/);
+    expect((await cli(['frobnicate'])).stderr).toMatch(
+      /unknown command "frobnicate"; the commands are status, quote, reminders, timeline, extension, policy, batch, demo/,
+    );
   });
 });
 
@@ -73,18 +88,44 @@ describe('the other commands, in process', () => {
   });
 
   it('extension: --order-id and --ticket exclude each other; an unreadable ticket is an input error', async () => {
-    expect((await cli(['extension', ...SUB, '--order-id', 'ABC-123-45678', '--ticket', 't.txt'])).stderr).toMatch(/give --order-id or --ticket, not both/);
-    expect((await cli(['extension', ...SUB, '--ticket', '/nonexistent/ticket.txt'])).stderr).toMatch(/cannot read --ticket \/nonexistent\/ticket.txt: ENOENT/);
+    expect((await cli(['extension', ...SUB, '--order-id', 'ABC-123-45678', '--ticket', 't.txt'])).stderr).toMatch(
+      /give --order-id or --ticket, not both/,
+    );
+    expect((await cli(['extension', ...SUB, '--ticket', '/nonexistent/ticket.txt'])).stderr).toMatch(
+      /cannot read --ticket \/nonexistent\/ticket.txt: ENOENT/,
+    );
   });
 
   it('R-EXT-3 extension takes --previous requests, repeatedly, and --requested-at', async () => {
-    const { stdout } = await cli(['extension', ...SUB, '--order-id', 'ABC-123-45678', '--requested-at', '2026-03-10T15:00:00Z', '--previous', '2025-12-01T00:00:00Z', '--previous', '2026-02-20T00:00:00Z']);
+    const { stdout } = await cli([
+      'extension',
+      ...SUB,
+      '--order-id',
+      'ABC-123-45678',
+      '--requested-at',
+      '2026-03-10T15:00:00Z',
+      '--previous',
+      '2025-12-01T00:00:00Z',
+      '--previous',
+      '2026-02-20T00:00:00Z',
+    ]);
     expect(stdout).toMatch(/^eligible\s+no$/m);
     expect(stdout).toMatch(/^recent-request/m);
   });
 
   it('status shows an extension and the days until expiry; quote tables every kind', async () => {
-    const extended = await cli(['status', ...SUB, '--extension-ends', '2026-03-15', '--payment-method', 'card', '--recipient-tz', 'Europe/Berlin', '--now', '2026-03-10T12:00:00Z']);
+    const extended = await cli([
+      'status',
+      ...SUB,
+      '--extension-ends',
+      '2026-03-15',
+      '--payment-method',
+      'card',
+      '--recipient-tz',
+      'Europe/Berlin',
+      '--now',
+      '2026-03-10T12:00:00Z',
+    ]);
     expect(extended.stdout).toMatch(/^expiration date\s+2026-03-15 \(extended from 2026-03-08\)$/m);
     expect((await cli(['status', ...SUB, '--now', '2026-03-01T12:00:00Z'])).stdout).toMatch(/^days until expiry\s+7$/m);
     expect((await cli(['quote', ...SUB, '--now', '2026-03-01T12:00:00Z'])).stdout).toMatch(/^fee\s+nothing to pay: not expired$/m);
@@ -92,7 +133,9 @@ describe('the other commands, in process', () => {
   });
 
   it('demo takes --policy, --format json and --locale', async () => {
-    const berlin = await cli(['demo', '--policy', 'p.json', '--locale', 'de-DE'], { files: { 'p.json': '{"timeZone":"Europe/Berlin","currency":"EUR"}' } });
+    const berlin = await cli(['demo', '--policy', 'p.json', '--locale', 'de-DE'], {
+      files: { 'p.json': '{"timeZone":"Europe/Berlin","currency":"EUR"}' },
+    });
     expect(berlin.code).toBe(0);
     expect(berlin.stdout).toMatch(/^A 300,00\s€ subscription that expires on 2026-03-08 \(policy: p\.json, Europe\/Berlin\)$/m);
     const json = JSON.parse((await cli(['demo', '--format', 'json'])).stdout);
@@ -100,7 +143,15 @@ describe('the other commands, in process', () => {
   });
 
   it('a rate is shown as a percentage exactly, by moving the decimal point', () => {
-    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001'].map(percent)).toEqual(['15 %', '10 %', '100 %', '12.5 %', '0 %', '250 %', '0.01 %']);
+    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001'].map(percent)).toEqual([
+      '15 %',
+      '10 %',
+      '100 %',
+      '12.5 %',
+      '0 %',
+      '250 %',
+      '0.01 %',
+    ]);
   });
 });
 
@@ -116,6 +167,12 @@ describe('run(argv, io) and nodeIo()', () => {
   });
 
   it('a failure that is not the input’s (here: a clock that throws) rejects, for the executable to report', async () => {
-    await expect(cli(['status', '--expires', '2026-03-08'], { clock: () => { throw new TypeError('no clock'); } })).rejects.toThrow('no clock');
+    await expect(
+      cli(['status', '--expires', '2026-03-08'], {
+        clock: () => {
+          throw new TypeError('no clock');
+        },
+      }),
+    ).rejects.toThrow('no clock');
   });
 });

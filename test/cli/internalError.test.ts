@@ -19,7 +19,15 @@ describe('batch: no input reaches "unexpected failure"', () => {
     const lines = ['ok-1', 'boom', 'ok-2'].map((id) => JSON.stringify({ id, expirationDate: '2026-03-08', invoiceAmount: '300.00' }));
     const { code, stdout } = await cli(['batch', '--now', '2026-03-20T12:00:00Z'], { input: lines.join('\n') });
     expect(code).toBe(1);
-    expect(records(stdout).map((record) => [record.id, record.ok])).toEqual([['ok-1', true], ['boom', false], ['ok-2', true]]);
-    expect(records(stdout)[1].error).toEqual({ code: 'internal-error', path: 'line', message: 'the library failed on this line: RangeError: a bug in the library' });
+    expect(records(stdout).map((record) => [record.id, record.ok])).toEqual([
+      ['ok-1', true],
+      ['boom', false],
+      ['ok-2', true],
+    ]);
+    expect(records(stdout)[1].error).toEqual({
+      code: 'internal-error',
+      path: 'line',
+      message: 'the library failed on this line: RangeError: a bug in the library',
+    });
   });
 });

@@ -29,19 +29,33 @@ describe('subscription-expiry policy', () => {
   });
 
   it('R-POL-1 check: lists every problem the schema finds, each with its path, then exits 2', async () => {
-    const path = file('invalid.json', { deletionDays: 30, rounding: 'bankers', fees: { recovery: { rate: '15%' } }, reminders: { sendTimes: { email: '9am' } } });
+    const path = file('invalid.json', {
+      deletionDays: 30,
+      rounding: 'bankers',
+      fees: { recovery: { rate: '15%' } },
+      reminders: { sendTimes: { email: '9am' } },
+    });
     const { out, error } = await run(['check', path, '--format', 'json']);
     const report = JSON.parse(out) as { valid: boolean; problems: { path: string; message: string }[] };
     expect(report.valid).toBe(false);
-    expect(report.problems.map((problem) => problem.path).sort()).toEqual(['policy.deletionDays', 'policy.fees.recovery.rate', 'policy.reminders.sendTimes.email', 'policy.rounding']);
-    expect(report.problems.find((problem) => problem.path === 'policy.fees.recovery.rate')?.message).toMatch(/^expected a fraction of the invoice/);
+    expect(report.problems.map((problem) => problem.path).sort()).toEqual([
+      'policy.deletionDays',
+      'policy.fees.recovery.rate',
+      'policy.reminders.sendTimes.email',
+      'policy.rounding',
+    ]);
+    expect(report.problems.find((problem) => problem.path === 'policy.fees.recovery.rate')?.message).toMatch(
+      /^expected a fraction of the invoice/,
+    );
     expect(error).toBe(`${path}: 4 problems`);
   });
 
   it('R-FEE-6 check: a rule across fields comes from definePolicy, with its code', async () => {
     const path = file('cap.json', { fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '20.00' }] } });
     const { out, error } = await run(['check', path]);
-    expect(out).toBe('policy.fees.reactivationTiers[0].maximum: the maximum 20.00 is below the minimum 25.00; a cap must at least allow the minimum\n');
+    expect(out).toBe(
+      'policy.fees.reactivationTiers[0].maximum: the maximum 20.00 is below the minimum 25.00; a cap must at least allow the minimum\n',
+    );
     expect(error).toBe(`${path}: 1 problem`);
   });
 
@@ -65,6 +79,10 @@ describe('subscription-expiry policy', () => {
     expect(ok.status).toBe(0);
     const bad = file('bad-fields.json', { deletionDays: 20, currency: 'UDS' });
     const failed = spawnSync(process.execPath, [bin, 'policy', 'check', bad], { encoding: 'utf8' });
-    expect([failed.status, failed.stdout.split('\n').filter(Boolean).length, failed.stderr]).toEqual([2, 2, `subscription-expiry: ${bad}: 2 problems\n`]);
+    expect([failed.status, failed.stdout.split('\n').filter(Boolean).length, failed.stderr]).toEqual([
+      2,
+      2,
+      `subscription-expiry: ${bad}: 2 problems\n`,
+    ]);
   });
 });

@@ -47,11 +47,27 @@ export async function cli(args: readonly string[], options: RunOptions = {}): Pr
   const io: CliIo = {
     stdin: typeof options.input === 'object' && Symbol.asyncIterator in options.input ? options.input : chunksOf(options.input ?? []),
     stdout,
-    stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
-    clock: options.clock ?? (() => new Date((tick += 100))),
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        return true;
+      },
+      isTTY: options.tty ?? false,
+    },
+    clock:
+      options.clock ??
+      (() => {
+        tick += 100;
+        return new Date(tick);
+      }),
     readText: (path) => {
       const file = options.files?.[path];
-      return file === undefined ? readFileSync(path, 'utf8') : [file].flat().map((part) => Buffer.from(part).toString('utf8')).join('');
+      return file === undefined
+        ? readFileSync(path, 'utf8')
+        : [file]
+            .flat()
+            .map((part) => Buffer.from(part).toString('utf8'))
+            .join('');
     },
     openFile: async (path) => {
       const file = options.files?.[path];
@@ -67,7 +83,10 @@ async function* chunksOf(input: string | readonly (string | Uint8Array)[]): Asyn
 }
 
 /** A batch's NDJSON records. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- records are checked by the assertions
+// biome-ignore lint/suspicious/noExplicitAny: records are checked field by field by the assertions
 export function records(stdout: string): any[] {
-  return stdout.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as unknown);
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as unknown);
 }

@@ -12,7 +12,15 @@ function temporalInstant(zone: string, dayNumber: number, msOfDay: number): numb
   const [year, month, dayOfMonth] = civilOf(dayNumber);
   const seconds = msOfDay / 1000;
   return Temporal.ZonedDateTime.from(
-    { timeZone: zone, year, month, day: dayOfMonth, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+    {
+      timeZone: zone,
+      year,
+      month,
+      day: dayOfMonth,
+      hour: Math.floor(seconds / 3600),
+      minute: Math.floor(seconds / 60) % 60,
+      second: seconds % 60,
+    },
     { disambiguation: 'compatible' },
   ).epochMilliseconds;
 }
@@ -59,14 +67,24 @@ describe('the business clock (properties)', () => {
 
   it('R-PURE-3 gives the same local dates and instants whatever the host TZ (property over host zones)', () => {
     fc.assert(
-      fc.property(zoneArbitrary, zoneArbitrary, dayNumberArbitrary, timeOfDayArbitrary, instantArbitrary, (host, zone, dayNumber, msOfDay, instant) => {
-        const expected = [temporalInstant(zone, dayNumber, msOfDay), Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDate().toString()];
-        const underHost = withHostTimeZone(host, () => {
-          clearZoneMemos(); // recompute from scratch under this host zone
-          return [instantOf(zone, dayNumber, msOfDay), formatDayNumber(localDayOf(zone, instant))];
-        });
-        expect(underHost).toEqual(expected);
-      }),
+      fc.property(
+        zoneArbitrary,
+        zoneArbitrary,
+        dayNumberArbitrary,
+        timeOfDayArbitrary,
+        instantArbitrary,
+        (host, zone, dayNumber, msOfDay, instant) => {
+          const expected = [
+            temporalInstant(zone, dayNumber, msOfDay),
+            Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDate().toString(),
+          ];
+          const underHost = withHostTimeZone(host, () => {
+            clearZoneMemos(); // recompute from scratch under this host zone
+            return [instantOf(zone, dayNumber, msOfDay), formatDayNumber(localDayOf(zone, instant))];
+          });
+          expect(underHost).toEqual(expected);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -72,7 +72,11 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
       fc.property(oddZoneArbitrary, fc.integer({ min: 1900, max: 2998 }), (zone, year) => {
         let cursor = Date.UTC(year, 0, 1);
         const end = Date.UTC(year + 1, 0, 1);
-        for (let transition = nextTransition(zone, cursor); transition !== undefined && transition < end; transition = nextTransition(zone, cursor)) {
+        for (
+          let transition = nextTransition(zone, cursor);
+          transition !== undefined && transition < end;
+          transition = nextTransition(zone, cursor)
+        ) {
           expect(offsetAt(zone, transition - 1)).not.toBe(offsetAt(zone, transition));
           expect(offsetAt(zone, transition)).toBe(offsetFromIntl(zoneOf(zone), transition));
           cursor = transition;
@@ -88,7 +92,15 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
         const [year, month, day] = civilOf(dayNumber);
         const seconds = msOfDay / 1000;
         const expected = Temporal.ZonedDateTime.from(
-          { timeZone: zone, year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+          {
+            timeZone: zone,
+            year,
+            month,
+            day,
+            hour: Math.floor(seconds / 3600),
+            minute: Math.floor(seconds / 60) % 60,
+            second: seconds % 60,
+          },
           { disambiguation: 'compatible' },
         ).epochMilliseconds;
         expect(instantOf(zone, dayNumber, msOfDay)).toBe(expected);
@@ -108,7 +120,15 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
         const [year, month, day] = civilOf(dayNumber);
         const seconds = Math.floor(msOfDay / 1000);
         const expected = Temporal.ZonedDateTime.from(
-          { timeZone: zone, year, month, day, hour: Math.floor(seconds / 3600), minute: Math.floor(seconds / 60) % 60, second: seconds % 60 },
+          {
+            timeZone: zone,
+            year,
+            month,
+            day,
+            hour: Math.floor(seconds / 3600),
+            minute: Math.floor(seconds / 60) % 60,
+            second: seconds % 60,
+          },
           { disambiguation: 'compatible' },
         ).epochMilliseconds;
         expect(instantOf(zone, dayNumber, seconds * 1000)).toBe(expected);
@@ -122,7 +142,10 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
       fc.property(oddZoneArbitrary, fc.array(supportedInstantArbitrary, { minLength: 1, maxLength: 20 }), (zone, instants) => {
         const forwards = [...instants].sort((a, b) => a - b).map((instant) => offsetAt(zone, instant));
         forgetZoneTables();
-        const backwards = [...instants].sort((a, b) => b - a).map((instant) => offsetAt(zone, instant)).reverse();
+        const backwards = [...instants]
+          .sort((a, b) => b - a)
+          .map((instant) => offsetAt(zone, instant))
+          .reverse();
         expect(backwards).toEqual(forwards);
       }),
       { numRuns: 50 },

@@ -34,7 +34,9 @@ const widget = join(root, 'examples/pricing-widget');
 const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)(
-  hasChromium ? 'pricing widget in headless Chromium' : `pricing widget in headless Chromium — SKIPPED: ${CHROMIUM} is missing (CI installs it: apt-get install -y chromium)`,
+  hasChromium
+    ? 'pricing widget in headless Chromium'
+    : `pricing widget in headless Chromium — SKIPPED: ${CHROMIUM} is missing (CI installs it: apt-get install -y chromium)`,
   () => {
     let server: Server | undefined;
     let context: BrowserContext | undefined;
@@ -104,8 +106,21 @@ describe.skipIf(!hasChromium)(
 
       expect(
         await readAll([
-          'phase', 'access', 'days-label', 'days', 'fee-kind', 'working-invoice', 'working-rate', 'working-percentage-fee',
-          'working-minimum', 'working-minimum-applied', 'working-days', 'working-daily-rate', 'working-daily-charge', 'fee', 'total',
+          'phase',
+          'access',
+          'days-label',
+          'days',
+          'fee-kind',
+          'working-invoice',
+          'working-rate',
+          'working-percentage-fee',
+          'working-minimum',
+          'working-minimum-applied',
+          'working-days',
+          'working-daily-rate',
+          'working-daily-charge',
+          'fee',
+          'total',
         ]),
       ).toEqual({
         phase: 'deleted',
@@ -131,14 +146,24 @@ describe.skipIf(!hasChromium)(
       expect(await read('next-fee')).toBe('$234.00');
       expect(await read('reminders-count')).toBe('0');
       expect(await page.getByTestId('error').isVisible()).toBe(false);
-      if (process.env['WIDGET_SCREENSHOT'] !== undefined) await page.screenshot({ path: process.env['WIDGET_SCREENSHOT'], fullPage: true });
+      if (process.env.WIDGET_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.WIDGET_SCREENSHOT, fullPage: true });
     });
 
     it('R-FEE-1 shows a $30.00 reactivation fee 2 days late (10 % of $300 is above the $25.00 minimum) and the day-7 rise to $50.00', async () => {
       await open({ now: '2026-03-12T12:00:00-04:00', expires: '2026-03-10', amount: '300.00' });
 
       expect(
-        await readAll(['phase', 'days', 'fee-kind', 'working-rate', 'working-percentage-fee', 'working-minimum', 'working-minimum-applied', 'fee', 'total']),
+        await readAll([
+          'phase',
+          'days',
+          'fee-kind',
+          'working-rate',
+          'working-percentage-fee',
+          'working-minimum',
+          'working-minimum-applied',
+          'fee',
+          'total',
+        ]),
       ).toEqual({
         phase: 'expired',
         days: '2',
@@ -165,7 +190,20 @@ describe.skipIf(!hasChromium)(
       await open({ now: '2026-03-16T20:00:00-04:00', expires: '2026-03-10', amount: '300.00', policy: 'berlin' });
 
       expect(
-        await readAll(['time-zone', 'currency', 'now-local', 'expires-at', 'phase', 'days', 'fee-kind', 'working-percentage-fee', 'working-minimum', 'working-minimum-applied', 'fee', 'total']),
+        await readAll([
+          'time-zone',
+          'currency',
+          'now-local',
+          'expires-at',
+          'phase',
+          'days',
+          'fee-kind',
+          'working-percentage-fee',
+          'working-minimum',
+          'working-minimum-applied',
+          'fee',
+          'total',
+        ]),
       ).toEqual({
         'time-zone': 'Europe/Berlin',
         currency: 'EUR',
@@ -230,7 +268,12 @@ describe.skipIf(!hasChromium)(
       await open({ expires: '2026-03-08', amount: '300.00' });
       // 2026-04-23 01:00 in Tokyo is 2026-04-22 12:00 in New York: 45 days past expiry there.
       await page.getByTestId('now-input').fill('2026-04-23T01:00:00');
-      expect(await readAll(['now-local', 'days', 'fee', 'total'])).toEqual({ 'now-local': '2026-04-22 12:00', days: '45', fee: '$230.00', total: '$530.00' });
+      expect(await readAll(['now-local', 'days', 'fee', 'total'])).toEqual({
+        'now-local': '2026-04-22 12:00',
+        days: '45',
+        fee: '$230.00',
+        total: '$530.00',
+      });
     });
 
     it('R-IN-3 R-IN-4 shows the error code, path and message for an amount with too many decimals, and recovers', async () => {
@@ -239,7 +282,10 @@ describe.skipIf(!hasChromium)(
 
       expect(await page.getByTestId('error').isVisible()).toBe(true);
       expect(await page.getByTestId('results').isVisible()).toBe(false);
-      expect(await readAll(['error-code', 'error-path'])).toEqual({ 'error-code': 'too-many-fraction-digits', 'error-path': 'subscription.invoiceAmount' });
+      expect(await readAll(['error-code', 'error-path'])).toEqual({
+        'error-code': 'too-many-fraction-digits',
+        'error-path': 'subscription.invoiceAmount',
+      });
       expect(await read('error-message')).toContain('round it first');
 
       await page.getByTestId('amount').fill('300.00');

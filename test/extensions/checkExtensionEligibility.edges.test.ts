@@ -18,7 +18,10 @@ describe('checkExtensionEligibility (edges)', () => {
     const morning = '2026-02-10T14:00:00Z';
     const afternoon = '2026-02-10T21:00:00Z';
     const base = { orderId: ORDER, requestedAt: '2026-03-10T15:00:00Z', subscription };
-    for (const previousRequests of [[morning, afternoon], [afternoon, morning]]) {
+    for (const previousRequests of [
+      [morning, afternoon],
+      [afternoon, morning],
+    ]) {
       const reasons = reasonsOf(checkExtensionEligibility({ ...base, previousRequests }));
       expect(reasons).toHaveLength(1);
       expect(reasons[0]).toMatchObject({
@@ -32,9 +35,16 @@ describe('checkExtensionEligibility (edges)', () => {
 
   it('R-IN-4 reports an entry of previousRequests whose getter throws as unreadable, with its index', () => {
     const previousRequests = ['2026-01-01T00:00:00Z'];
-    Object.defineProperty(previousRequests, 1, { get: () => { throw new Error('getter'); }, enumerable: true });
+    Object.defineProperty(previousRequests, 1, {
+      get: () => {
+        throw new Error('getter');
+      },
+      enumerable: true,
+    });
     expect(previousRequests).toHaveLength(2);
-    const error = inputErrorOf(() => checkExtensionEligibility({ orderId: ORDER, requestedAt: '2026-03-10T15:00:00Z', subscription, previousRequests }));
+    const error = inputErrorOf(() =>
+      checkExtensionEligibility({ orderId: ORDER, requestedAt: '2026-03-10T15:00:00Z', subscription, previousRequests }),
+    );
     expect(error).toBeInstanceOf(ExpiryInputError);
     expect({ code: error.code, path: error.path }).toEqual({ code: 'unreadable', path: 'request.previousRequests[1]' });
   });

@@ -20,7 +20,11 @@ const ALPHANUMERIC = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 function orderIdArbitrary(policy: Policy): fc.Arbitrary<string> {
   const { groups, separator } = policy.extensions.orderId;
   return fc
-    .tuple(...groups.map((length) => fc.array(fc.constantFrom(...ALPHANUMERIC), { minLength: length, maxLength: length }).map((chars) => chars.join(''))))
+    .tuple(
+      ...groups.map((length) =>
+        fc.array(fc.constantFrom(...ALPHANUMERIC), { minLength: length, maxLength: length }).map((chars) => chars.join('')),
+      ),
+    )
     .map((parts) => parts.join(separator))
     .map((id) => (/^[xX]+$/.test(id.split(separator).join('')) ? `A${id.slice(1)}` : id));
 }
@@ -35,14 +39,21 @@ function windowOf(policy: Policy, expirationDate: string): { opensAt: number; cl
 const setupArbitrary = fc
   .tuple(fc.oneof(fc.constant(defaultPolicy), policyArbitrary), calendarDateArbitrary)
   .chain(([policy, expirationDate]) => fc.tuple(fc.constant(policy), fc.constant(expirationDate), orderIdArbitrary(policy)))
-  .map(([policy, expirationDate, orderId]) => ({ policy, subscription: { expirationDate }, orderId, window: windowOf(policy, expirationDate) }));
+  .map(([policy, expirationDate, orderId]) => ({
+    policy,
+    subscription: { expirationDate },
+    orderId,
+    window: windowOf(policy, expirationDate),
+  }));
 
 /** An instant inside the window, at a random fraction of it, or at its very first or last millisecond. */
 const fractionArbitrary = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }));
-const inWindow = (window: { opensAt: number; closesAt: number }, fraction: number) => Math.min(window.closesAt - 1, window.opensAt + Math.floor(fraction * (window.closesAt - window.opensAt)));
+const inWindow = (window: { opensAt: number; closesAt: number }, fraction: number) =>
+  Math.min(window.closesAt - 1, window.opensAt + Math.floor(fraction * (window.closesAt - window.opensAt)));
 
 /** Random letter case, character by character. */
-const recase = (text: string, mask: readonly boolean[]) => [...text].map((char, index) => (mask[index % Math.max(1, mask.length)] ? char.toLowerCase() : char.toUpperCase())).join('');
+const recase = (text: string, mask: readonly boolean[]) =>
+  [...text].map((char, index) => (mask[index % Math.max(1, mask.length)] ? char.toLowerCase() : char.toUpperCase())).join('');
 
 type Timing = 'too-early' | 'in-time' | 'data-deleted';
 function timingOf(decision: ExtensionDecision): Timing {
@@ -50,7 +61,6 @@ function timingOf(decision: ExtensionDecision): Timing {
   const codes = decision.reasons.map((reason) => reason.code);
   return codes.includes('too-early') ? 'too-early' : codes.includes('data-deleted') ? 'data-deleted' : 'in-time';
 }
-
 
 /** Every object reachable from `value`, Dates included, is frozen (R-PURE-2). */
 function isDeeplyFrozen(value: unknown): boolean {
@@ -61,14 +71,19 @@ function isDeeplyFrozen(value: unknown): boolean {
 describe('checkExtensionEligibility (properties)', () => {
   it('R-EXT-1 a request that passes stays eligible, with the same answer, when only its order id letter case changes', () => {
     fc.assert(
-      fc.property(setupArbitrary, fractionArbitrary, fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }), ({ policy, subscription, orderId, window }, fraction, mask) => {
-        const requestedAt = inWindow(window, fraction);
-        const decision = checkExtensionEligibility({ orderId, requestedAt, subscription }, policy);
-        expect(decision.eligible).toBe(true);
-        const recased = checkExtensionEligibility({ orderId: recase(orderId, mask), requestedAt, subscription }, policy);
-        expect(recased).toEqual(decision);
-        if (recased.eligible) expect(recased.orderId).toBe(orderId.toUpperCase());
-      }),
+      fc.property(
+        setupArbitrary,
+        fractionArbitrary,
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 16 }),
+        ({ policy, subscription, orderId, window }, fraction, mask) => {
+          const requestedAt = inWindow(window, fraction);
+          const decision = checkExtensionEligibility({ orderId, requestedAt, subscription }, policy);
+          expect(decision.eligible).toBe(true);
+          const recased = checkExtensionEligibility({ orderId: recase(orderId, mask), requestedAt, subscription }, policy);
+          expect(recased).toEqual(decision);
+          if (recased.eligible) expect(recased.orderId).toBe(orderId.toUpperCase());
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -108,33 +123,43 @@ describe('checkExtensionEligibility (properties)', () => {
 
   it('R-EXT-3 granting and then re-checking the same request within the cooldown always refuses, until the cooldown ends', () => {
     fc.assert(
-      fc.property(setupArbitrary, fractionArbitrary, fc.double({ min: 0, max: 1, noNaN: true }), ({ policy, subscription, orderId, window }, fraction, later) => {
-        const requestedAt = inWindow(window, fraction);
-        const granted = checkExtensionEligibility({ orderId, requestedAt, subscription }, policy);
-        if (!granted.eligible) throw new Error('a request inside the window with a valid id and no history is granted');
-        const { cooldownDays } = policy.extensions;
-        // The cooldown ends at the local start of the request's local date + cooldownDays (Temporal oracle).
-        const retryDate = localDate(policy.timeZone, requestedAt).add({ days: cooldownDays });
-        const retryAfter = localInstant(policy.timeZone, retryDate);
-        const extended = { ...subscription, extension: granted.extension };
-        const previousRequests = [requestedAt];
-        const recheckAt = requestedAt + Math.floor(later * Math.max(0, retryAfter - requestedAt - 1));
-        const again = checkExtensionEligibility({ orderId, requestedAt: recheckAt, subscription: extended, previousRequests }, policy);
-        if (cooldownDays === 0) {
-          // No cooldown: the history never blocks.
-          expect(!again.eligible && again.reasons.some((reason) => reason.code === 'recent-request')).toBe(false);
-          return;
-        }
-        expect(again.eligible).toBe(false);
-        if (again.eligible) return;
-        const recent = again.reasons.find((reason) => reason.code === 'recent-request');
-        expect(recent).toMatchObject({ code: 'recent-request', retryAfter: new Date(retryAfter), retryAfterDate: retryDate.toString(), previousRequestAt: new Date(requestedAt) });
-        // The same request, exactly as granted, is refused too.
-        expect(checkExtensionEligibility({ orderId, requestedAt, subscription, previousRequests }, policy).eligible).toBe(false);
-        // From the end of the cooldown on, the history no longer blocks.
-        const after = checkExtensionEligibility({ orderId, requestedAt: retryAfter, subscription: extended, previousRequests }, policy);
-        expect(!after.eligible && after.reasons.some((reason) => reason.code === 'recent-request')).toBe(false);
-      }),
+      fc.property(
+        setupArbitrary,
+        fractionArbitrary,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ policy, subscription, orderId, window }, fraction, later) => {
+          const requestedAt = inWindow(window, fraction);
+          const granted = checkExtensionEligibility({ orderId, requestedAt, subscription }, policy);
+          if (!granted.eligible) throw new Error('a request inside the window with a valid id and no history is granted');
+          const { cooldownDays } = policy.extensions;
+          // The cooldown ends at the local start of the request's local date + cooldownDays (Temporal oracle).
+          const retryDate = localDate(policy.timeZone, requestedAt).add({ days: cooldownDays });
+          const retryAfter = localInstant(policy.timeZone, retryDate);
+          const extended = { ...subscription, extension: granted.extension };
+          const previousRequests = [requestedAt];
+          const recheckAt = requestedAt + Math.floor(later * Math.max(0, retryAfter - requestedAt - 1));
+          const again = checkExtensionEligibility({ orderId, requestedAt: recheckAt, subscription: extended, previousRequests }, policy);
+          if (cooldownDays === 0) {
+            // No cooldown: the history never blocks.
+            expect(!again.eligible && again.reasons.some((reason) => reason.code === 'recent-request')).toBe(false);
+            return;
+          }
+          expect(again.eligible).toBe(false);
+          if (again.eligible) return;
+          const recent = again.reasons.find((reason) => reason.code === 'recent-request');
+          expect(recent).toMatchObject({
+            code: 'recent-request',
+            retryAfter: new Date(retryAfter),
+            retryAfterDate: retryDate.toString(),
+            previousRequestAt: new Date(requestedAt),
+          });
+          // The same request, exactly as granted, is refused too.
+          expect(checkExtensionEligibility({ orderId, requestedAt, subscription, previousRequests }, policy).eligible).toBe(false);
+          // From the end of the cooldown on, the history no longer blocks.
+          const after = checkExtensionEligibility({ orderId, requestedAt: retryAfter, subscription: extended, previousRequests }, policy);
+          expect(!after.eligible && after.reasons.some((reason) => reason.code === 'recent-request')).toBe(false);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -153,7 +178,12 @@ describe('checkExtensionEligibility (properties)', () => {
         expect(decision.extension.endsAt.getTime()).toBe(localInstant(policy.timeZone, endsOn, policy.expiryTime));
         const extended = { ...subscription, extension: decision.extension };
         const status = getExpiryStatus(extended, requestedAt, policy);
-        expect(status).toMatchObject({ expirationDate: endsOn, originalExpirationDate: subscription.expirationDate, extended: true, expiresAt: decision.extension.endsAt });
+        expect(status).toMatchObject({
+          expirationDate: endsOn,
+          originalExpirationDate: subscription.expirationDate,
+          extended: true,
+          expiresAt: decision.extension.endsAt,
+        });
         expect(['active', 'renewal-due', 'extended']).toContain(status.phase);
         expect(getExpiryStatus(extended, decision.extension.endsAt, policy).phase).toBe('expired');
       }),
@@ -170,7 +200,14 @@ describe('checkExtensionEligibility (properties)', () => {
         orderId: fc.oneof(maybe, fc.constant('ABC-123-45678')),
         requestedAt: fc.oneof(anyValue, fc.constant('2026-03-10T15:00:00Z')),
         subscription,
-        previousRequests: fc.oneof(maybe, fc.array(anyValue, { maxLength: 3 }), fc.array(anyValue.map((requestedAt) => ({ requestedAt })), { maxLength: 3 })),
+        previousRequests: fc.oneof(
+          maybe,
+          fc.array(anyValue, { maxLength: 3 }),
+          fc.array(
+            anyValue.map((requestedAt) => ({ requestedAt })),
+            { maxLength: 3 },
+          ),
+        ),
       }),
     );
     const policy = fc.oneof(fc.constant(undefined), anyValue);

@@ -7,7 +7,7 @@ import { policyArbitrary } from '../support/policies.js';
 
 const ALPHANUMERIC = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'];
 /** A one-character separator as a `u`-mode escape. */
-const escape = (character: string) => `\\u{${(character.codePointAt(0) as number).toString(16)}}`;
+const escapeOf = (character: string) => `\\u{${(character.codePointAt(0) as number).toString(16)}}`;
 
 /**
  * An independent reading of R-EXT-6 as a regular expression (fine for tests, not for
@@ -17,7 +17,7 @@ const escape = (character: string) => `\\u{${(character.codePointAt(0) as number
 function referenceFind(text: string, policy: Policy): string | undefined {
   const { groups, separator } = policy.extensions.orderId;
   const word = '[\\p{L}\\p{N}\\p{M}]';
-  const sep = escape(separator);
+  const sep = escapeOf(separator);
   const body = groups.map((length) => `[A-Za-z0-9]{${length}}`).join(sep);
   const pattern = new RegExp(`(?<!${word})(?<!${word}${sep})(${body})(?!${word})(?!${sep}${word})`, 'gu');
   for (const match of text.matchAll(pattern)) {
@@ -30,7 +30,16 @@ function referenceFind(text: string, policy: Policy): string | undefined {
 function orderIdArbitrary(policy: Policy, extraLength = 0): fc.Arbitrary<string> {
   const { groups, separator } = policy.extensions.orderId;
   return fc
-    .tuple(...groups.map((length) => fc.array(fc.constantFrom(...ALPHANUMERIC), { minLength: Math.max(1, length + extraLength), maxLength: Math.max(1, length + extraLength) }).map((chars) => chars.join(''))))
+    .tuple(
+      ...groups.map((length) =>
+        fc
+          .array(fc.constantFrom(...ALPHANUMERIC), {
+            minLength: Math.max(1, length + extraLength),
+            maxLength: Math.max(1, length + extraLength),
+          })
+          .map((chars) => chars.join('')),
+      ),
+    )
     .map((parts) => parts.join(separator));
 }
 
@@ -42,14 +51,42 @@ function ticketArbitrary(policy: Policy): fc.Arbitrary<string> {
     orderIdArbitrary(policy, 1),
     orderIdArbitrary(policy, -1),
     fc.constant(groups.map((length) => 'x'.repeat(length)).join(separator)),
-    fc.constantFrom(separator, separator, ' ', '\n', '\r\n', '.', ',', '(', ')', '"', '#', ':', '+1', '-', 'é', 'Ω', '٣', '８', '\u0301', '🙂', '\u{1D400}', '\uD800', 'order ID ', '2026-03-08', '555-123-4567'),
+    fc.constantFrom(
+      separator,
+      separator,
+      ' ',
+      '\n',
+      '\r\n',
+      '.',
+      ',',
+      '(',
+      ')',
+      '"',
+      '#',
+      ':',
+      '+1',
+      '-',
+      'é',
+      'Ω',
+      '٣',
+      '８',
+      '\u0301',
+      '🙂',
+      '\u{1D400}',
+      '\uD800',
+      'order ID ',
+      '2026-03-08',
+      '555-123-4567',
+    ),
     fc.string({ maxLength: 4 }),
     fc.array(fc.constantFrom(...ALPHANUMERIC), { minLength: 1, maxLength: 6 }).map((chars) => chars.join('')),
   );
   return fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
 }
 
-const caseArbitrary = fc.oneof(fc.constant(defaultPolicy), policyArbitrary).chain((policy) => fc.tuple(fc.constant(policy), ticketArbitrary(policy)));
+const caseArbitrary = fc
+  .oneof(fc.constant(defaultPolicy), policyArbitrary)
+  .chain((policy) => fc.tuple(fc.constant(policy), ticketArbitrary(policy)));
 
 describe('findOrderId (properties)', () => {
   it('R-EXT-6 finds exactly what an independent regular-expression reading finds, first valid candidate first', () => {

@@ -5,7 +5,8 @@ import { definePolicy } from '../../src/policy/definePolicy.js';
 import { thrown } from '../support/errors.js';
 
 /** Seed 001's template message, verbatim, with its placeholder. */
-const TEMPLATE = 'My subscription has expired. Can you please create a support ticket for me to request a temporary extension for my order ID XXX-XXX-XXXXX ?';
+const TEMPLATE =
+  'My subscription has expired. Can you please create a support ticket for me to request a temporary extension for my order ID XXX-XXX-XXXXX ?';
 
 describe('findOrderId', () => {
   it("R-EXT-6 finds the order id in seed 001's template message once the customer fills it in", () => {

@@ -72,7 +72,13 @@ describe('quoteReactivationFee with caps', () => {
     const policy = fees({ reactivationTiers: tiers, recovery: { ...defaultPolicy.fees.recovery, maximum: '200.00' } });
     const quote = priced(quoteReactivationFee(march31('300.00'), DAY_45, policy));
     if (quote.kind !== 'recovery') throw new Error('expected recovery');
-    expect([quote.dailyCharge, quote.cap, quote.capApplied, quote.fee, quote.total]).toEqual([usd('180.00'), usd('200.00'), true, usd('200.00'), usd('500.00')]);
+    expect([quote.dailyCharge, quote.cap, quote.capApplied, quote.fee, quote.total]).toEqual([
+      usd('180.00'),
+      usd('200.00'),
+      true,
+      usd('200.00'),
+      usd('500.00'),
+    ]);
     expect(quote.nextIncrease).toBeUndefined();
     // Day 37: $50 + $148 = $198, below the cap; it rises once more, to the cap.
     const day37 = priced(quoteReactivationFee(march31('300.00'), '2026-05-07T12:00:00-04:00', policy));
@@ -82,7 +88,10 @@ describe('quoteReactivationFee with caps', () => {
   });
 
   it('R-FEE-6 the results stay frozen and carry cap as Money', () => {
-    const policy = fees({ reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00', maximum: '30.00' }], recovery: { ...defaultPolicy.fees.recovery, maximum: '50.00' } });
+    const policy = fees({
+      reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00', maximum: '30.00' }],
+      recovery: { ...defaultPolicy.fees.recovery, maximum: '50.00' },
+    });
     const quote = priced(quoteReactivationFee(march31('900.00'), DAY_2, policy));
     expect(Object.isFrozen(quote)).toBe(true);
     expect(Object.isFrozen(quote.cap)).toBe(true);
@@ -121,7 +130,7 @@ describe('sameTerms', () => {
 describe('definePolicy with caps', () => {
   const recovery = { rate: '0.15', minimum: '50.00', dailyRate: '4.00' };
 
-  it('R-FEE-6 R-POL-1 rejects a maximum below its tier\'s minimum', () => {
+  it("R-FEE-6 R-POL-1 rejects a maximum below its tier's minimum", () => {
     const error = policyErrorOf(() => fees({ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '24.99' }] }));
     expect([error.code, error.path]).toEqual(['invalid-amount', 'policy.fees.reactivationTiers[0].maximum']);
     expect(error.message).toContain('the maximum 24.99 is below the minimum 25.00');
@@ -132,14 +141,53 @@ describe('definePolicy with caps', () => {
   it('R-FEE-6 R-FEE-5 rejects caps that would let a fee fall as days pass', () => {
     const cases: [NonNullable<PolicyOverrides['fees']>, string][] = [
       // A cap after an uncapped tier: a large invoice would pay less on day 7.
-      [{ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00' }, { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00' }] }, 'policy.fees.reactivationTiers[1].maximum'],
+      [
+        {
+          reactivationTiers: [
+            { fromDay: 0, rate: '0.1', minimum: '25.00' },
+            { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00' },
+          ],
+        },
+        'policy.fees.reactivationTiers[1].maximum',
+      ],
       // A lower cap later.
-      [{ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' }, { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '90.00' }], recovery: { ...recovery, maximum: '100.00' } }, 'policy.fees.reactivationTiers[1].maximum'],
-      [{ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximumRate: '0.3' }, { fromDay: 7, rate: '0.15', minimum: '50.00', maximumRate: '0.2' }] }, 'policy.fees.reactivationTiers[1].maximumRate'],
+      [
+        {
+          reactivationTiers: [
+            { fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' },
+            { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '90.00' },
+          ],
+          recovery: { ...recovery, maximum: '100.00' },
+        },
+        'policy.fees.reactivationTiers[1].maximum',
+      ],
+      [
+        {
+          reactivationTiers: [
+            { fromDay: 0, rate: '0.1', minimum: '25.00', maximumRate: '0.3' },
+            { fromDay: 7, rate: '0.15', minimum: '50.00', maximumRate: '0.2' },
+          ],
+        },
+        'policy.fees.reactivationTiers[1].maximumRate',
+      ],
       // A rate cap where the tier before had none: a small invoice would pay less than its minimum.
-      [{ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' }, { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00', maximumRate: '0.5' }] }, 'policy.fees.reactivationTiers[1].maximumRate'],
+      [
+        {
+          reactivationTiers: [
+            { fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' },
+            { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00', maximumRate: '0.5' },
+          ],
+        },
+        'policy.fees.reactivationTiers[1].maximumRate',
+      ],
       // Recovery capped below, or after, the last tier.
-      [{ reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' }], recovery: { ...recovery, maximum: '90.00' } }, 'policy.fees.recovery.maximum'],
+      [
+        {
+          reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '100.00' }],
+          recovery: { ...recovery, maximum: '90.00' },
+        },
+        'policy.fees.recovery.maximum',
+      ],
       [{ reactivationTiers: SEED_TIERS, recovery: { ...recovery, maximumRate: '0.5' } }, 'policy.fees.recovery.maximumRate'],
     ];
     for (const [overrides, path] of cases) {

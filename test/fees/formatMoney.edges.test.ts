@@ -4,7 +4,9 @@ import { isoMinorUnits } from '../../src/money/currencies.js';
 
 /** Every active ISO 4217 code at 0 to 4 digits: far more than the 256 formatters kept. */
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const isoCodes = [...LETTERS].flatMap((a) => [...LETTERS].flatMap((b) => [...LETTERS].map((c) => `${a}${b}${c}`))).filter((code) => isoMinorUnits(code) !== undefined);
+const isoCodes = [...LETTERS]
+  .flatMap((a) => [...LETTERS].flatMap((b) => [...LETTERS].map((c) => `${a}${b}${c}`)))
+  .filter((code) => isoMinorUnits(code) !== undefined);
 const manyMoneys = isoCodes.flatMap((currency) => ['1', '1.0', '1.00', '1.000', '1.0000'].map((amount) => ({ amount, currency })));
 
 describe('formatMoney (edges)', () => {

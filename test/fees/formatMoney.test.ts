@@ -42,7 +42,7 @@ describe('formatMoney', () => {
     expect([quote.fee, quote.total, quote.dailyCharge].map((money) => formatMoney(money))).toEqual(['$230.00', '$530.00', '$180.00']);
   });
 
-  it('R-FEE-3 shows exactly the fraction digits the amount has, whatever the currency\'s ISO 4217 digits', () => {
+  it("R-FEE-3 shows exactly the fraction digits the amount has, whatever the currency's ISO 4217 digits", () => {
     expect(formatMoney({ amount: '15000', currency: 'IDR' })).toBe('IDR\u00a015,000');
     expect(formatMoney({ amount: '15000.00', currency: 'IDR' })).toBe('IDR\u00a015,000.00');
     expect(formatMoney({ amount: '230', currency: 'USD' })).toBe('$230');
@@ -56,7 +56,11 @@ describe('formatMoney', () => {
     expect(more.message).toBe('money.amount: 230.00001 has 5 decimal places; money has at most 4 — round it first');
     for (const currency of ['ZZZ', 'UDS', 'XTS', 'XAU']) {
       const unknown = errorOf(() => formatMoney({ amount: '1.00', currency }));
-      expect([unknown.code, unknown.path, unknown.message]).toEqual(['invalid-value', 'money.currency', `money.currency: "${currency}" is not an active ISO 4217 currency code`]);
+      expect([unknown.code, unknown.path, unknown.message]).toEqual([
+        'invalid-value',
+        'money.currency',
+        `money.currency: "${currency}" is not an active ISO 4217 currency code`,
+      ]);
     }
   });
 

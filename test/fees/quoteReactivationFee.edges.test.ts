@@ -7,7 +7,10 @@ describe('quoteReactivationFee (edges)', () => {
   it('R-FEE-5 R-IN-4 asks for a missing invoice amount in the policy currency, with an example in its digits (JPY "300", USD "300.00")', () => {
     const yen = definePolicy({
       currency: 'JPY',
-      fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '2500' }], recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' } },
+      fees: {
+        reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '2500' }],
+        recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' },
+      },
     });
     const subscription = { expirationDate: '2026-03-08' };
     const inYen = inputErrorOf(() => quoteReactivationFee(subscription, '2026-03-10T12:00:00Z', yen));

@@ -136,10 +136,7 @@ interface ScheduleTerms {
   readonly maximumRate?: bigint;
 }
 
-const rateArbitrary = fc.oneof(
-  fc.constantFrom(0n, 100_000n, 150_000n, 125_000n, 1_000_000n),
-  fc.bigInt({ min: 0n, max: 2_000_000n }),
-);
+const rateArbitrary = fc.oneof(fc.constantFrom(0n, 100_000n, 150_000n, 125_000n, 1_000_000n), fc.bigInt({ min: 0n, max: 2_000_000n }));
 
 const feeScheduleArbitrary: fc.Arbitrary<FeeSchedule> = fc
   .record({
@@ -167,11 +164,13 @@ const feeScheduleArbitrary: fc.Arbitrary<FeeSchedule> = fc
     // Caps never fall from one term to the next, and a maximum is never below its minimum.
     const sortedMaximumRates = [...r.maximumRates].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     let runningMaximum = 0n;
-    const maximums = [...r.maximums].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((maximum, i) => {
-      const atLeastMinimum = maximum > (sortedMinimums[i] as bigint) ? maximum : (sortedMinimums[i] as bigint);
-      runningMaximum = atLeastMinimum > runningMaximum ? atLeastMinimum : runningMaximum;
-      return runningMaximum;
-    });
+    const maximums = [...r.maximums]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((maximum, i) => {
+        const atLeastMinimum = maximum > (sortedMinimums[i] as bigint) ? maximum : (sortedMinimums[i] as bigint);
+        runningMaximum = atLeastMinimum > runningMaximum ? atLeastMinimum : runningMaximum;
+        return runningMaximum;
+      });
     // Values come from index i of the sorted lists (recovery: 4), so they never fall.
     const capsOf = (i: number) => ({
       ...(r.hasMaximum ? { maximum: maximums[i] as bigint } : {}),
@@ -209,8 +208,18 @@ function policyOf(schedule: FeeSchedule): Policy {
     deletionDay: schedule.deletionDay,
     recoveryWindowMonths: schedule.recoveryWindowMonths,
     fees: {
-      reactivationTiers: schedule.tiers.map((tier) => ({ fromDay: tier.fromDay, rate: rate(tier.rate), minimum: money(tier.minimum), ...caps(tier) })),
-      recovery: { rate: rate(schedule.recovery.rate), minimum: money(schedule.recovery.minimum), dailyRate: money(schedule.recovery.dailyRate), ...caps(schedule.recovery) },
+      reactivationTiers: schedule.tiers.map((tier) => ({
+        fromDay: tier.fromDay,
+        rate: rate(tier.rate),
+        minimum: money(tier.minimum),
+        ...caps(tier),
+      })),
+      recovery: {
+        rate: rate(schedule.recovery.rate),
+        minimum: money(schedule.recovery.minimum),
+        dailyRate: money(schedule.recovery.dailyRate),
+        ...caps(schedule.recovery),
+      },
     },
   });
 }
@@ -251,7 +260,12 @@ function checkAgainstIntegerModel(c: Case, policy: Policy): void {
   const offset =
     typeof c.offset === 'number'
       ? c.offset
-      : { 'before-deletion': schedule.deletionDay - 1, deletion: schedule.deletionDay, 'last-recoverable': lastRecoverableOffset, 'after-last-recoverable': lastRecoverableOffset + 1 }[c.offset];
+      : {
+          'before-deletion': schedule.deletionDay - 1,
+          deletion: schedule.deletionDay,
+          'last-recoverable': lastRecoverableOffset,
+          'after-last-recoverable': lastRecoverableOffset + 1,
+        }[c.offset];
   const expiresAt = instantOf(schedule.timeZone, effectiveDay, parseTimeOfDay(schedule.expiryTime) as number);
   const now = Math.max(expiresAt, instantOf(schedule.timeZone, effectiveDay + offset, c.msOfDay));
   const subscription = {
@@ -264,7 +278,8 @@ function checkAgainstIntegerModel(c: Case, policy: Policy): void {
 
   // R-TZ-5: calendar days in the policy's zone, from the effective expiration date.
   const daysPastExpiry = localDay(schedule.timeZone, now) - effectiveDay;
-  const kind = daysPastExpiry < schedule.deletionDay ? 'reactivation' : daysPastExpiry <= lastRecoverableOffset ? 'recovery' : 'unrecoverable';
+  const kind =
+    daysPastExpiry < schedule.deletionDay ? 'reactivation' : daysPastExpiry <= lastRecoverableOffset ? 'recovery' : 'unrecoverable';
   expect(quote.kind).toBe(kind);
   if (quote.kind === 'none') return;
   expect(quote.daysPastExpiry).toBe(daysPastExpiry);
@@ -277,7 +292,8 @@ function checkAgainstIntegerModel(c: Case, policy: Policy): void {
   const tier =
     quote.kind === 'recovery'
       ? schedule.recovery
-      : ([...schedule.tiers].reverse().find((candidate) => candidate.fromDay <= daysPastExpiry) ?? (schedule.tiers[0] as FeeSchedule['tiers'][number]));
+      : ([...schedule.tiers].reverse().find((candidate) => candidate.fromDay <= daysPastExpiry) ??
+        (schedule.tiers[0] as FeeSchedule['tiers'][number]));
   const percentageFee = divideRounded(amount * tier.rate, RATE_SCALE, schedule.rounding);
   const minimumApplied = percentageFee < tier.minimum;
   const dailyCharge = quote.kind === 'recovery' ? schedule.recovery.dailyRate * BigInt(daysPastExpiry) : 0n;
@@ -314,7 +330,10 @@ const cappedPolicyArbitrary: fc.Arbitrary<Policy> = fc
     policy: policyArbitrary,
     hasMaximum: fc.boolean(),
     hasMaximumRate: fc.boolean(),
-    maximumCents: fc.array(fc.oneof(fc.constantFrom(2500n, 5000n, 10_000n), fc.bigInt({ min: 0n, max: 50_000_000n })), { minLength: 5, maxLength: 5 }),
+    maximumCents: fc.array(fc.oneof(fc.constantFrom(2500n, 5000n, 10_000n), fc.bigInt({ min: 0n, max: 50_000_000n })), {
+      minLength: 5,
+      maxLength: 5,
+    }),
     maximumBasisPoints: fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 5, maxLength: 5 }),
   })
   .map((r) => {
@@ -322,15 +341,26 @@ const cappedPolicyArbitrary: fc.Arbitrary<Policy> = fc
     const terms = [...reactivationTiers, recovery];
     const rates = [...r.maximumBasisPoints].sort((a, b) => a - b).map((bp) => (bp / 10_000).toFixed(4));
     let running = 0n;
-    const maximums = [...r.maximumCents].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, terms.length).map((cents, i) => {
-      const minimum = BigInt((terms[i] as ReactivationTier).minimum.replace('.', ''));
-      const floor = cents > minimum ? cents : minimum;
-      running = floor > running ? floor : running;
-      return majorText(running, 2);
+    const maximums = [...r.maximumCents]
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .slice(0, terms.length)
+      .map((cents, i) => {
+        const minimum = BigInt((terms[i] as ReactivationTier).minimum.replace('.', ''));
+        const floor = cents > minimum ? cents : minimum;
+        running = floor > running ? floor : running;
+        return majorText(running, 2);
+      });
+    const capsOf = (i: number) => ({
+      ...(r.hasMaximum ? { maximum: maximums[i] as string } : {}),
+      ...(r.hasMaximumRate ? { maximumRate: rates[i] as string } : {}),
     });
-    const capsOf = (i: number) => ({ ...(r.hasMaximum ? { maximum: maximums[i] as string } : {}), ...(r.hasMaximumRate ? { maximumRate: rates[i] as string } : {}) });
     return definePolicy(
-      { fees: { reactivationTiers: reactivationTiers.map((tier, i) => ({ ...tier, ...capsOf(i) })), recovery: { ...recovery, ...capsOf(terms.length - 1) } } },
+      {
+        fees: {
+          reactivationTiers: reactivationTiers.map((tier, i) => ({ ...tier, ...capsOf(i) })),
+          recovery: { ...recovery, ...capsOf(terms.length - 1) },
+        },
+      },
       r.policy,
     );
   });
@@ -364,7 +394,7 @@ describe('quoteReactivationFee (properties)', () => {
     );
   });
 
-  it('R-PURE-3 the host\'s Decimal.set({ precision: 3, rounding: ROUND_DOWN }) changes nothing', () => {
+  it("R-PURE-3 the host's Decimal.set({ precision: 3, rounding: ROUND_DOWN }) changes nothing", () => {
     fc.assert(
       fc.property(caseArbitrary, (c) => {
         const { precision, rounding } = DecimalJs;
@@ -403,7 +433,10 @@ describe('quoteReactivationFee (properties)', () => {
         const quote = quoteReactivationFee(usdSubscription(c), now, c.policy);
         if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return;
         const { reactivationTiers, recovery } = c.policy.fees;
-        const tier = quote.kind === 'recovery' ? recovery : [...reactivationTiers].reverse().find((candidate) => candidate.fromDay <= quote.daysPastExpiry);
+        const tier =
+          quote.kind === 'recovery'
+            ? recovery
+            : [...reactivationTiers].reverse().find((candidate) => candidate.fromDay <= quote.daysPastExpiry);
         const cents = (text: string) => BigInt(new DecimalJs(text).times(100).toFixed(0));
         expect(quote.minimum.amount).toBe(new DecimalJs(tier?.minimum ?? 'NaN').toFixed(2));
         const lowerOf = (a: bigint, b: bigint) => (a < b ? a : b);
@@ -423,7 +456,10 @@ describe('quoteReactivationFee (properties)', () => {
         const quote = quoteReactivationFee(usdSubscription(c), (c.expirationDay + c.extensionDays) * MS_PER_DAY + offset, c.policy);
         if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return;
         const cents = (money: Money) => BigInt(money.amount.replace('.', ''));
-        const terms = quote.kind === 'recovery' ? c.policy.fees.recovery : [...c.policy.fees.reactivationTiers].reverse().find((tier) => tier.fromDay <= quote.daysPastExpiry);
+        const terms =
+          quote.kind === 'recovery'
+            ? c.policy.fees.recovery
+            : [...c.policy.fees.reactivationTiers].reverse().find((tier) => tier.fromDay <= quote.daysPastExpiry);
         expect(quote.cap !== undefined).toBe(terms?.maximum !== undefined || terms?.maximumRate !== undefined);
         if (quote.cap === undefined) {
           expect(quote.capApplied).toBe(false);
@@ -431,7 +467,9 @@ describe('quoteReactivationFee (properties)', () => {
         }
         expect(cents(quote.fee) <= cents(quote.cap)).toBe(true);
         if (terms?.maximum !== undefined) expect(cents(quote.cap) <= BigInt(terms.maximum.replace('.', ''))).toBe(true);
-        const uncapped = (quote.minimumApplied ? cents(quote.minimum) : cents(quote.percentageFee)) + (quote.kind === 'recovery' ? cents(quote.dailyCharge) : 0n);
+        const uncapped =
+          (quote.minimumApplied ? cents(quote.minimum) : cents(quote.percentageFee)) +
+          (quote.kind === 'recovery' ? cents(quote.dailyCharge) : 0n);
         expect(quote.capApplied).toBe(uncapped > cents(quote.cap));
         expect(cents(quote.fee)).toBe(quote.capApplied ? cents(quote.cap) : uncapped);
       }),
@@ -453,31 +491,41 @@ describe('quoteReactivationFee (properties)', () => {
 
   it('R-FEE-1 R-FEE-6 in recovery each extra day adds exactly the daily rate, up to the cap', () => {
     fc.assert(
-      fc.property(usdCaseArbitrary, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: MS_PER_DAY - 1 }), fc.integer({ min: 0, max: 400 * MS_PER_DAY }), (c, day, msOfDay, later) => {
-        const { timeZone, fees } = c.policy;
-        const effectiveDay = c.expirationDay + c.extensionDays;
-        const subscription = usdSubscription(c);
-        const dailyRate = BigInt(fees.recovery.dailyRate.replace('.', ''));
-        // The next calendar day, at a random time of each.
-        const today = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay), c.policy);
-        const tomorrow = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day + 1, MS_PER_DAY - 1 - msOfDay), c.policy);
-        // R-FEE-6: until the cap is reached; from there the fee is the cap.
-        const expected = (base: bigint, added: bigint, cap: Money | undefined) => {
-          const capCents = cap === undefined ? undefined : BigInt(cap.amount.replace('.', ''));
-          return capCents !== undefined && base + added > capCents ? capCents : base + added;
-        };
-        if (today.kind === 'recovery' && tomorrow.kind === 'recovery') {
-          expect(tomorrow.daysPastExpiry).toBe(today.daysPastExpiry + 1);
-          if (!today.capApplied) expect(feeOf(tomorrow)).toBe(expected(feeOf(today) as bigint, dailyRate, tomorrow.cap));
-          else expect(feeOf(tomorrow)).toBe(feeOf(today));
-        }
-        // Any two recovery instants differ by the daily rate times the days between them.
-        const afterward = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay) + later, c.policy);
-        if (today.kind === 'recovery' && afterward.kind === 'recovery' && !today.capApplied) {
-          const days = BigInt(afterward.daysPastExpiry - today.daysPastExpiry);
-          expect(feeOf(afterward)).toBe(expected(feeOf(today) as bigint, dailyRate * days, afterward.cap));
-        }
-      }),
+      fc.property(
+        usdCaseArbitrary,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: MS_PER_DAY - 1 }),
+        fc.integer({ min: 0, max: 400 * MS_PER_DAY }),
+        (c, day, msOfDay, later) => {
+          const { timeZone, fees } = c.policy;
+          const effectiveDay = c.expirationDay + c.extensionDays;
+          const subscription = usdSubscription(c);
+          const dailyRate = BigInt(fees.recovery.dailyRate.replace('.', ''));
+          // The next calendar day, at a random time of each.
+          const today = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay), c.policy);
+          const tomorrow = quoteReactivationFee(
+            subscription,
+            instantOf(timeZone, effectiveDay + day + 1, MS_PER_DAY - 1 - msOfDay),
+            c.policy,
+          );
+          // R-FEE-6: until the cap is reached; from there the fee is the cap.
+          const expected = (base: bigint, added: bigint, cap: Money | undefined) => {
+            const capCents = cap === undefined ? undefined : BigInt(cap.amount.replace('.', ''));
+            return capCents !== undefined && base + added > capCents ? capCents : base + added;
+          };
+          if (today.kind === 'recovery' && tomorrow.kind === 'recovery') {
+            expect(tomorrow.daysPastExpiry).toBe(today.daysPastExpiry + 1);
+            if (!today.capApplied) expect(feeOf(tomorrow)).toBe(expected(feeOf(today) as bigint, dailyRate, tomorrow.cap));
+            else expect(feeOf(tomorrow)).toBe(feeOf(today));
+          }
+          // Any two recovery instants differ by the daily rate times the days between them.
+          const afterward = quoteReactivationFee(subscription, instantOf(timeZone, effectiveDay + day, msOfDay) + later, c.policy);
+          if (today.kind === 'recovery' && afterward.kind === 'recovery' && !today.capApplied) {
+            const days = BigInt(afterward.daysPastExpiry - today.daysPastExpiry);
+            expect(feeOf(afterward)).toBe(expected(feeOf(today) as bigint, dailyRate * days, afterward.cap));
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -506,11 +554,15 @@ describe('quoteReactivationFee (properties)', () => {
     );
   });
 
-  it('R-IN-4 throws nothing but the library\'s errors, for any input at all', () => {
+  it("R-IN-4 throws nothing but the library's errors, for any input at all", () => {
     const maybe = fc.oneof(anyValue, fc.constant(undefined));
     fc.assert(
       fc.property(
-        fc.oneof(anyValue, maybe.map((invoiceAmount) => ({ expirationDate: '2026-03-31', invoiceAmount })), maybe.map((endsOn) => ({ expirationDate: '2026-03-31', invoiceAmount: '1.00', extension: { endsOn } }))),
+        fc.oneof(
+          anyValue,
+          maybe.map((invoiceAmount) => ({ expirationDate: '2026-03-31', invoiceAmount })),
+          maybe.map((endsOn) => ({ expirationDate: '2026-03-31', invoiceAmount: '1.00', extension: { endsOn } })),
+        ),
         fc.oneof(anyValue, fc.constant('2026-04-20T00:00:00Z')),
         fc.oneof(fc.constant(undefined), anyValue),
         (subscription, now, policy) => {

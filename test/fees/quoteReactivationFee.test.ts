@@ -6,7 +6,12 @@ import { definePolicy } from '../../src/policy/definePolicy.js';
 import type { Subscription } from '../../src/input/subscription.js';
 
 /** The quote, asserting its kind, so a test reads the fields of that kind. */
-function quoteOf<K extends FeeQuote['kind']>(kind: K, subscription: Subscription, now: Date | number | string, policy?: Parameters<typeof quoteReactivationFee>[2]): Extract<FeeQuote, { kind: K }> {
+function quoteOf<K extends FeeQuote['kind']>(
+  kind: K,
+  subscription: Subscription,
+  now: Date | number | string,
+  policy?: Parameters<typeof quoteReactivationFee>[2],
+): Extract<FeeQuote, { kind: K }> {
   const quote = quoteReactivationFee(subscription, now, policy);
   expect(quote.kind).toBe(kind);
   return quote as Extract<FeeQuote, { kind: K }>;
@@ -58,7 +63,12 @@ describe('quoteReactivationFee', () => {
 
   it('R-TZ-5 R-FEE-2 quotes no fee one millisecond before expiry, and day 0 from the expiry instant on', () => {
     const before = quoteOf('none', march31('300.00'), '2026-03-31T23:59:58.999-04:00');
-    expect(before).toEqual({ kind: 'none', phase: 'renewal-due', expirationDate: '2026-03-31', expiresAt: new Date('2026-04-01T03:59:59Z') });
+    expect(before).toEqual({
+      kind: 'none',
+      phase: 'renewal-due',
+      expirationDate: '2026-03-31',
+      expiresAt: new Date('2026-04-01T03:59:59Z'),
+    });
     const atExpiry = quoteOf('reactivation', march31('300.00'), '2026-03-31T23:59:59-04:00');
     expect(atExpiry.daysPastExpiry).toBe(0);
     expect(atExpiry.fee).toEqual(usd('30.00'));
@@ -127,9 +137,19 @@ describe('quoteReactivationFee', () => {
   it('R-FEE-1 applies the recovery minimum on both sides, then adds the daily charge', () => {
     const day20 = '2026-04-20T12:00:00-04:00';
     const below = quoteOf('recovery', march31('300.00'), day20);
-    expect([below.percentageFee, below.minimumApplied, below.dailyCharge, below.fee]).toEqual([usd('45.00'), true, usd('80.00'), usd('130.00')]);
+    expect([below.percentageFee, below.minimumApplied, below.dailyCharge, below.fee]).toEqual([
+      usd('45.00'),
+      true,
+      usd('80.00'),
+      usd('130.00'),
+    ]);
     const above = quoteOf('recovery', march31('400.00'), day20);
-    expect([above.percentageFee, above.minimumApplied, above.dailyCharge, above.fee]).toEqual([usd('60.00'), false, usd('80.00'), usd('140.00')]);
+    expect([above.percentageFee, above.minimumApplied, above.dailyCharge, above.fee]).toEqual([
+      usd('60.00'),
+      false,
+      usd('80.00'),
+      usd('140.00'),
+    ]);
   });
 
   it('R-FEE-1 rounds the percentage half-up to the cent before the minimum: $250.05 at 10 % is $25.01', () => {
@@ -206,8 +226,17 @@ describe('quoteReactivationFee', () => {
     const day20 = quoteOf('recovery', march31('300.00'), '2026-04-20T12:00:00-04:00', flat);
     expect([day20.fee.amount, day20.dailyCharge.amount]).toEqual(['30.00', '0.00']);
     expect(day20).not.toHaveProperty('nextIncrease');
-    const deletionOnly = definePolicy({ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00' }, { fromDay: 7, rate: '0.10', minimum: '25.00' }] } });
-    expect(quoteOf('reactivation', march31('300.00'), '2026-04-03T12:00:00-04:00', deletionOnly).nextIncrease).toEqual(new Date('2026-04-15T04:00:00Z'));
+    const deletionOnly = definePolicy({
+      fees: {
+        reactivationTiers: [
+          { fromDay: 0, rate: '0.10', minimum: '25.00' },
+          { fromDay: 7, rate: '0.10', minimum: '25.00' },
+        ],
+      },
+    });
+    expect(quoteOf('reactivation', march31('300.00'), '2026-04-03T12:00:00-04:00', deletionOnly).nextIncrease).toEqual(
+      new Date('2026-04-15T04:00:00Z'),
+    );
   });
 
   it('R-POL-2 R-FEE-3 prices in the policy currency with its fraction digits (EUR, JPY, KWD)', () => {
@@ -230,29 +259,49 @@ describe('quoteReactivationFee', () => {
       { amount: '239.99', currency: 'EUR' },
     ]);
     const euroRecovery = quoteOf('recovery', march31('300'), '2026-05-15T12:00:00+02:00', berlin);
-    expect([euroRecovery.fee, euroRecovery.dailyCharge]).toEqual([{ amount: '187.50', currency: 'EUR' }, { amount: '112.50', currency: 'EUR' }]);
+    expect([euroRecovery.fee, euroRecovery.dailyCharge]).toEqual([
+      { amount: '187.50', currency: 'EUR' },
+      { amount: '112.50', currency: 'EUR' },
+    ]);
 
     const yen = definePolicy({
       currency: 'JPY',
-      fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '2500' }], recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' } },
+      fees: {
+        reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '2500' }],
+        recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' },
+      },
     });
     const jpy = quoteOf('recovery', march31('30005'), '2026-05-15T12:00:00-04:00', yen);
     // 15 % of ¥30,005 is ¥4,500.75, rounded half-up to ¥4,501; below the ¥5,000 minimum.
-    expect([jpy.percentageFee, jpy.fee, jpy.total]).toEqual([{ amount: '4501', currency: 'JPY' }, { amount: '23000', currency: 'JPY' }, { amount: '53005', currency: 'JPY' }]);
+    expect([jpy.percentageFee, jpy.fee, jpy.total]).toEqual([
+      { amount: '4501', currency: 'JPY' },
+      { amount: '23000', currency: 'JPY' },
+      { amount: '53005', currency: 'JPY' },
+    ]);
     expect(errorOf(() => quoteReactivationFee(march31('300.5'), '2026-05-15T12:00:00-04:00', yen)).code).toBe('too-many-fraction-digits');
 
     const dinar = definePolicy({
       currency: 'KWD',
-      fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '8.000' }], recovery: { rate: '0.15', minimum: '16.000', dailyRate: '1.250' } },
+      fees: {
+        reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '8.000' }],
+        recovery: { rate: '0.15', minimum: '16.000', dailyRate: '1.250' },
+      },
     });
     const kwd = quoteOf('reactivation', march31('123.455'), '2026-04-03T12:00:00-04:00', dinar);
-    expect([kwd.percentageFee, kwd.total]).toEqual([{ amount: '12.346', currency: 'KWD' }, { amount: '135.801', currency: 'KWD' }]);
+    expect([kwd.percentageFee, kwd.total]).toEqual([
+      { amount: '12.346', currency: 'KWD' },
+      { amount: '135.801', currency: 'KWD' },
+    ]);
   });
 
   it('R-FEE-3 stays exact up to the largest accepted invoice', () => {
     const quote = quoteOf('recovery', march31('999999999999.99'), '2026-05-15T12:00:00-04:00');
     // 15 % is 149,999,999,999.9985, which rounds half-up to 150,000,000,000.00.
-    expect([quote.percentageFee.amount, quote.fee.amount, quote.total.amount]).toEqual(['150000000000.00', '150000000180.00', '1150000000179.99']);
+    expect([quote.percentageFee.amount, quote.fee.amount, quote.total.amount]).toEqual([
+      '150000000000.00',
+      '150000000180.00',
+      '1150000000179.99',
+    ]);
   });
 
   it('R-IN-3 takes the invoice amount as a string, a number or a Decimal from any decimal.js copy', () => {
@@ -264,7 +313,7 @@ describe('quoteReactivationFee', () => {
     expect(quoteReactivationFee(march31('250.05'), Date.parse('2026-04-03T16:00:00Z'))).toEqual(fromString);
   });
 
-  it('R-PURE-3 ignores a host application\'s Decimal.set({ precision: 3, rounding: ROUND_DOWN })', () => {
+  it("R-PURE-3 ignores a host application's Decimal.set({ precision: 3, rounding: ROUND_DOWN })", () => {
     const { precision, rounding } = DecimalJs;
     DecimalJs.set({ precision: 3, rounding: DecimalJs.ROUND_DOWN });
     try {
@@ -272,7 +321,12 @@ describe('quoteReactivationFee', () => {
       const policy = definePolicy({ timeZone: 'America/New_York' });
       const seed = quoteOf('recovery', march31('300.00'), '2026-05-15T12:00:00-04:00', policy);
       expect([seed.fee, seed.total]).toEqual([usd('230.00'), usd('530.00')]);
-      const hostDecimal = quoteOf('reactivation', { expirationDate: '2026-03-31', invoiceAmount: new DecimalJs('250.05') }, '2026-04-03T12:00:00-04:00', policy);
+      const hostDecimal = quoteOf(
+        'reactivation',
+        { expirationDate: '2026-03-31', invoiceAmount: new DecimalJs('250.05') },
+        '2026-04-03T12:00:00-04:00',
+        policy,
+      );
       expect([hostDecimal.percentageFee, hostDecimal.total]).toEqual([usd('25.01'), usd('275.06')]);
       const large = quoteOf('reactivation', march31('123456789.99'), '2026-04-10T12:00:00-04:00', policy);
       expect(large.fee).toEqual(usd('18518518.50'));
@@ -291,7 +345,9 @@ describe('quoteReactivationFee', () => {
       expect([error.code, error.path]).toEqual(['missing', 'subscription.invoiceAmount']);
       expect(error.message).toMatch(/invoice amount/);
     }
-    expect(errorOf(() => quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: null } as never, '2026-04-03T12:00:00-04:00')).code).toBe('missing');
+    expect(
+      errorOf(() => quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: null } as never, '2026-04-03T12:00:00-04:00')).code,
+    ).toBe('missing');
   });
 
   it('R-IN-3 R-FEE-5 rejects a present but malformed invoice amount in every phase, saying to round first', () => {
@@ -301,12 +357,16 @@ describe('quoteReactivationFee', () => {
       expect(floatSum.message).toContain('round it first');
       expect(errorOf(() => quoteReactivationFee(march31('-300.00'), now)).code).toBe('negative-amount');
       expect(errorOf(() => quoteReactivationFee(march31('$300'), now)).code).toBe('invalid-amount');
-      expect(errorOf(() => quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: true } as never, now)).code).toBe('wrong-type');
+      expect(errorOf(() => quoteReactivationFee({ expirationDate: '2026-03-31', invoiceAmount: true } as never, now)).code).toBe(
+        'wrong-type',
+      );
     }
   });
 
   it('R-IN-4 names the bad argument: subscription, now and policy', () => {
-    const subscriptionError = errorOf(() => quoteReactivationFee({ expirationDate: '2026-02-30', invoiceAmount: '1.00' }, '2026-04-03T12:00:00Z'));
+    const subscriptionError = errorOf(() =>
+      quoteReactivationFee({ expirationDate: '2026-02-30', invoiceAmount: '1.00' }, '2026-04-03T12:00:00Z'),
+    );
     expect([subscriptionError.code, subscriptionError.path]).toEqual(['invalid-date', 'subscription.expirationDate']);
     const nowError = errorOf(() => quoteReactivationFee(march31('300.00'), '2026-04-03T12:00:00'));
     expect([nowError.code, nowError.path]).toEqual(['ambiguous-instant', 'now']);
@@ -324,6 +384,9 @@ describe('quoteReactivationFee', () => {
     expect(subscription).toEqual(copy);
     expect(now.getTime()).toBe(Date.parse('2026-05-15T12:00:00Z'));
     expect(second).toEqual(first);
-    expect(JSON.parse(JSON.stringify(first))).toEqual({ ...first, nextIncrease: (first as { nextIncrease: Date }).nextIncrease.toISOString() });
+    expect(JSON.parse(JSON.stringify(first))).toEqual({
+      ...first,
+      nextIncrease: (first as { nextIncrease: Date }).nextIncrease.toISOString(),
+    });
   });
 });

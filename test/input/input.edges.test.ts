@@ -75,7 +75,9 @@ describe('input messages (edges)', () => {
 
   it('R-IN-3 rejects a Decimal that is not finite (Infinity, NaN) as invalid-amount', () => {
     for (const invoiceAmount of [new DecimalJs(Infinity), new DecimalJs(NaN)]) {
-      const error = inputErrorOf(() => quoteReactivationFee({ expirationDate: '2026-03-08', invoiceAmount } as never, '2026-03-10T12:00:00Z'));
+      const error = inputErrorOf(() =>
+        quoteReactivationFee({ expirationDate: '2026-03-08', invoiceAmount } as never, '2026-03-10T12:00:00Z'),
+      );
       expect({ code: error.code, path: error.path }).toEqual({ code: 'invalid-amount', path: 'subscription.invoiceAmount' });
       expect(error.message).toContain('is not a finite amount');
     }

@@ -7,7 +7,6 @@ import { parseSubscription } from '../../src/input/subscription.js';
 import { inputErrorOf as errorOf } from '../support/errors.js';
 import { day } from '../support/arbitraries.js';
 
-
 describe('parseCalendarDate', () => {
   it('R-IN-1 accepts real YYYY-MM-DD dates, leap days included', () => {
     expect(parseCalendarDate('2026-03-08', 'd')).toBe(day('2026-03-08'));
@@ -95,9 +94,11 @@ describe('parseMoney', () => {
     expect(errorOf(() => usd(undefined)).code).toBe('missing');
   });
 
-  it('R-IN-3 counts fraction digits as written in the message, or the value\'s when not written plainly', () => {
+  it("R-IN-3 counts fraction digits as written in the message, or the value's when not written plainly", () => {
     expect(errorOf(() => parseMoney('1000.50', 'JPY', 0, 'x')).message).toBe('x: 1000.50 has 2 decimal places; JPY has 0 — round it first');
-    expect(errorOf(() => usd(new DecimalJs('1e-7'))).message).toBe('subscription.invoiceAmount: 1e-7 has 7 decimal places; USD has 2 — round it first');
+    expect(errorOf(() => usd(new DecimalJs('1e-7'))).message).toBe(
+      'subscription.invoiceAmount: 1e-7 has 7 decimal places; USD has 2 — round it first',
+    );
   });
 
   it('R-IN-3 refuses a written minus sign on zero like any other sign: "-0", "-0.00"', () => {
@@ -115,8 +116,12 @@ describe('parseMoney', () => {
 describe('parseSubscription', () => {
   it('R-IN-4 names the path of the bad field', () => {
     expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-30' })).path).toBe('subscription.expirationDate');
-    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: 'soon' } })).path).toBe('subscription.extension.endsOn');
-    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', recipientTimeZone: 'Mars/Base' })).code).toBe('invalid-time-zone');
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: 'soon' } })).path).toBe(
+      'subscription.extension.endsOn',
+    );
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', recipientTimeZone: 'Mars/Base' })).code).toBe(
+      'invalid-time-zone',
+    );
     expect(errorOf(() => parseSubscription(null)).code).toBe('missing');
     expect(errorOf(() => parseSubscription([])).code).toBe('wrong-type');
   });
@@ -126,7 +131,9 @@ describe('parseSubscription', () => {
     expect(parsed.originalExpirationDay).toBe(day('2026-02-10'));
     expect(parsed.expirationDay).toBe(day('2026-02-17'));
     expect(parsed.extended).toBe(true);
-    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: '2026-02-09' } })).code).toBe('invalid-value');
+    expect(errorOf(() => parseSubscription({ expirationDate: '2026-02-10', extension: { endsOn: '2026-02-09' } })).code).toBe(
+      'invalid-value',
+    );
   });
 
   it('R-IN-4 turns a getter that throws into an ExpiryInputError with the field path', () => {

@@ -53,12 +53,21 @@ describe('R-IN-1 subscriptions at their limits', () => {
     // The first reminder is 4 months before; the recovery window closes 6 months after.
     expect(getExpiryStatus({ expirationDate: '1900-05-01' }, NOW).expirationDate).toBe('1900-05-01');
     expect(getExpiryStatus({ expirationDate: '2999-06-30' }, NOW).expirationDate).toBe('2999-06-30');
-    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '1900-04-30' }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.expirationDate' });
-    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-07-01' }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.expirationDate' });
-    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-06-01', extension: { endsOn: '2999-07-01' } }, NOW))).toMatchObject({ code: 'date-out-of-range', path: 'subscription.extension.endsOn' });
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '1900-04-30' }, NOW))).toMatchObject({
+      code: 'date-out-of-range',
+      path: 'subscription.expirationDate',
+    });
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-07-01' }, NOW))).toMatchObject({
+      code: 'date-out-of-range',
+      path: 'subscription.expirationDate',
+    });
+    expect(inputErrorOf(() => getExpiryStatus({ expirationDate: '2999-06-01', extension: { endsOn: '2999-07-01' } }, NOW))).toMatchObject({
+      code: 'date-out-of-range',
+      path: 'subscription.extension.endsOn',
+    });
   });
 
-  it('R-IN-1 the supported-years constants are the calendar\'s 1900-01-01 and 2999-12-31, ±14 hours for instants', () => {
+  it("R-IN-1 the supported-years constants are the calendar's 1900-01-01 and 2999-12-31, ±14 hours for instants", () => {
     expect(FIRST_SUPPORTED_DAY).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
     expect(LAST_SUPPORTED_DAY).toBe(Date.UTC(2999, 11, 31) / 86_400_000);
     expect(MIN_INSTANT).toBe(Date.UTC(1900, 0, 1) - 14 * 3_600_000);
@@ -79,7 +88,9 @@ describe('R-IN-1 subscriptions at their limits', () => {
 
 describe('R-POL-1 policies at their limits', () => {
   it('R-POL-1 accepts an order id of 8 groups, a group of 32, and a rate given as a number', () => {
-    expect(definePolicy({ extensions: { orderId: { groups: [1, 1, 1, 1, 1, 1, 1, 32] } } } as never).extensions.orderId.groups).toEqual([1, 1, 1, 1, 1, 1, 1, 32]);
+    expect(definePolicy({ extensions: { orderId: { groups: [1, 1, 1, 1, 1, 1, 1, 32] } } } as never).extensions.orderId.groups).toEqual([
+      1, 1, 1, 1, 1, 1, 1, 32,
+    ]);
     expect(definePolicy({ fees: { recovery: { rate: 0.2 } } } as never).fees.recovery.rate).toBe('0.2');
   });
 

@@ -18,12 +18,36 @@ const moments = {
 
 // Columns: canLogIn, canChangeSettings, canManageBilling, canReactivate, canRecover — SPEC R-ST-4, seeds 000 and 002.
 const expected: Record<keyof typeof moments, Record<'owner' | 'administrator' | 'agent', [boolean, boolean, boolean, boolean, boolean]>> = {
-  active: { owner: [true, true, true, false, false], administrator: [true, true, false, false, false], agent: [true, false, false, false, false] },
-  'renewal-due': { owner: [true, true, true, false, false], administrator: [true, true, false, false, false], agent: [true, false, false, false, false] },
-  extended: { owner: [true, true, true, false, false], administrator: [true, true, false, false, false], agent: [true, false, false, false, false] },
-  expired: { owner: [true, false, false, true, false], administrator: [true, false, false, false, false], agent: [true, false, false, false, false] },
-  deleted: { owner: [false, false, false, false, true], administrator: [false, false, false, false, false], agent: [false, false, false, false, false] },
-  unrecoverable: { owner: [false, false, false, false, false], administrator: [false, false, false, false, false], agent: [false, false, false, false, false] },
+  active: {
+    owner: [true, true, true, false, false],
+    administrator: [true, true, false, false, false],
+    agent: [true, false, false, false, false],
+  },
+  'renewal-due': {
+    owner: [true, true, true, false, false],
+    administrator: [true, true, false, false, false],
+    agent: [true, false, false, false, false],
+  },
+  extended: {
+    owner: [true, true, true, false, false],
+    administrator: [true, true, false, false, false],
+    agent: [true, false, false, false, false],
+  },
+  expired: {
+    owner: [true, false, false, true, false],
+    administrator: [true, false, false, false, false],
+    agent: [true, false, false, false, false],
+  },
+  deleted: {
+    owner: [false, false, false, false, true],
+    administrator: [false, false, false, false, false],
+    agent: [false, false, false, false, false],
+  },
+  unrecoverable: {
+    owner: [false, false, false, false, false],
+    administrator: [false, false, false, false, false],
+    agent: [false, false, false, false, false],
+  },
 };
 
 describe('getCapabilities', () => {
@@ -31,15 +55,30 @@ describe('getCapabilities', () => {
     for (const [role, row] of Object.entries(expected[phase as keyof typeof moments])) {
       const [canLogIn, canChangeSettings, canManageBilling, canReactivate, canRecover] = row;
       it(`R-ST-4 gives ${role} in ${phase}: logIn ${canLogIn}, settings ${canChangeSettings}, billing ${canManageBilling}, reactivate ${canReactivate}, recover ${canRecover}`, () => {
-        expect(getCapabilities(subscription, now, role)).toEqual({ phase, canLogIn, canChangeSettings, canManageBilling, canReactivate, canRecover });
+        expect(getCapabilities(subscription, now, role)).toEqual({
+          phase,
+          canLogIn,
+          canChangeSettings,
+          canManageBilling,
+          canReactivate,
+          canRecover,
+        });
       });
     }
   }
 
   it('R-ST-4 (seed 000) lets an expired owner log in and look but not change settings or billing until an extension is granted', () => {
-    expect(getCapabilities(plain, '2026-03-10T12:00:00Z', 'owner')).toMatchObject({ canLogIn: true, canChangeSettings: false, canManageBilling: false });
+    expect(getCapabilities(plain, '2026-03-10T12:00:00Z', 'owner')).toMatchObject({
+      canLogIn: true,
+      canChangeSettings: false,
+      canManageBilling: false,
+    });
     // With the extension granted, the owner can update the card (seed 002).
-    expect(getCapabilities(extended, '2026-03-10T12:00:00Z', 'owner')).toMatchObject({ phase: 'extended', canManageBilling: true, canChangeSettings: true });
+    expect(getCapabilities(extended, '2026-03-10T12:00:00Z', 'owner')).toMatchObject({
+      phase: 'extended',
+      canManageBilling: true,
+      canChangeSettings: true,
+    });
   });
 
   it('R-ST-4 gives an unknown role (a typo, a vendor role) the least privilege: that of an agent', () => {
@@ -55,7 +94,10 @@ describe('getCapabilities', () => {
     expect(thrown(() => getCapabilities(plain, 0, 7 as never))).toMatchObject({ code: 'wrong-type', path: 'role' });
     expect(thrown(() => getCapabilities(plain, 0, undefined as never))).toMatchObject({ code: 'missing', path: 'role' });
     expect(thrown(() => getCapabilities(plain, 0, ''))).toBeInstanceOf(ExpiryInputError);
-    expect(thrown(() => getCapabilities({ expirationDate: 20260308 } as never, 0, 'owner'))).toMatchObject({ code: 'wrong-type', path: 'subscription.expirationDate' });
+    expect(thrown(() => getCapabilities({ expirationDate: 20260308 } as never, 0, 'owner'))).toMatchObject({
+      code: 'wrong-type',
+      path: 'subscription.expirationDate',
+    });
   });
 
   it('R-PURE-2 returns a frozen answer', () => {

@@ -24,11 +24,20 @@ const anyPolicy = fc.oneof(fc.constant(defaultPolicy), policyArbitrary);
 /** A subscription, extended by 1–60 days a third of the time. */
 const subscriptionArbitrary: fc.Arbitrary<Subscription & { expirationDate: string; extension?: { endsOn: string } }> = fc
   .tuple(calendarDateArbitrary, fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 60 })))
-  .map(([expirationDate, extraDays]) => (extraDays === 0 ? { expirationDate } : { expirationDate, extension: { endsOn: addDays(expirationDate, extraDays) } }));
+  .map(([expirationDate, extraDays]) =>
+    extraDays === 0 ? { expirationDate } : { expirationDate, extension: { endsOn: addDays(expirationDate, extraDays) } },
+  );
 
 /** A case: policy, subscription and an instant, half the time on, a millisecond from, or within two days of one of its boundaries. */
 const caseArbitrary = fc
-  .tuple(anyPolicy, subscriptionArbitrary, fc.nat({ max: 5 }), fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -2 * DAY, max: 2 * DAY })), instantArbitrary, fc.boolean())
+  .tuple(
+    anyPolicy,
+    subscriptionArbitrary,
+    fc.nat({ max: 5 }),
+    fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -2 * DAY, max: 2 * DAY })),
+    instantArbitrary,
+    fc.boolean(),
+  )
   .map(([policy, subscription, boundaryIndex, offset, randomInstant, nearBoundary]) => {
     const lifecycle = expectedLifecycle(policy, subscription.expirationDate, subscription.extension?.endsOn);
     const boundary = lifecycle.phases[1 + (boundaryIndex % (lifecycle.phases.length - 1))]?.from ?? 0;
@@ -38,7 +47,6 @@ const caseArbitrary = fc
 function phaseAt(subscription: Subscription, instant: number, policy: Policy): ExpiryStatus['phase'] {
   return getExpiryStatus(subscription, instant, policy).phase;
 }
-
 
 /** Every object reachable from `value`, Dates included, is frozen (R-PURE-2). */
 function isDeeplyFrozen(value: unknown): boolean {
@@ -55,7 +63,11 @@ describe('getExpiryStatus (properties)', () => {
         expect(status.expiresAt.getTime()).toBe(lifecycle.expiresAt);
         expect(status.expirationDate).toBe(subscription.extension?.endsOn ?? subscription.expirationDate);
         expect(status.originalExpirationDate).toBe(subscription.expirationDate);
-        expect(status.access).toBe({ active: 'full', 'renewal-due': 'full', extended: 'full', expired: 'read-only', deleted: 'none', unrecoverable: 'none' }[status.phase]);
+        expect(status.access).toBe(
+          { active: 'full', 'renewal-due': 'full', extended: 'full', expired: 'read-only', deleted: 'none', unrecoverable: 'none' }[
+            status.phase
+          ],
+        );
       }),
       { numRuns: 200 },
     );
@@ -151,7 +163,11 @@ describe('getExpiryStatus (properties)', () => {
     const policy = fc.oneof(fc.constant(undefined), anyValue);
     fc.assert(
       fc.property(subscription, now, role, policy, (s, n, r, p) => {
-        for (const run of [() => getExpiryStatus(s as never, n as never, p as never), () => getCapabilities(s as never, n as never, r as never, p as never), () => getTimeline(s as never, p as never)]) {
+        for (const run of [
+          () => getExpiryStatus(s as never, n as never, p as never),
+          () => getCapabilities(s as never, n as never, r as never, p as never),
+          () => getTimeline(s as never, p as never),
+        ]) {
           try {
             expect(isDeeplyFrozen(run())).toBe(true);
           } catch (error) {

@@ -14,7 +14,11 @@ describe('getExpiryStatus', () => {
     expect(justBefore).toMatchObject({ phase: 'renewal-due', access: 'full', daysUntilExpiry: 0 });
     expect(justBefore.expiresAt).toEqual(at('2026-03-09T03:59:59Z'));
     expect(justBefore.phase !== 'unrecoverable' && justBefore.next).toEqual({ phase: 'expired', at: at('2026-03-09T03:59:59Z') });
-    expect(getExpiryStatus(subscription, '2026-03-09T03:59:59Z')).toMatchObject({ phase: 'expired', access: 'read-only', daysPastExpiry: 0 });
+    expect(getExpiryStatus(subscription, '2026-03-09T03:59:59Z')).toMatchObject({
+      phase: 'expired',
+      access: 'read-only',
+      daysPastExpiry: 0,
+    });
   });
 
   it('R-TZ-2 expires 2026-11-01 (fall back) at 2026-11-02T04:59:59Z', () => {
@@ -34,7 +38,10 @@ describe('getExpiryStatus', () => {
 
   it('R-TZ-5 counts daysUntilExpiry in calendar days, not 24-hour spans, across the DST change', () => {
     // 2026-03-07 00:00 EST is 05:00Z; the expiration date 2026-03-08 is 1 calendar day later.
-    expect(getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-07T05:00:00Z')).toMatchObject({ phase: 'renewal-due', daysUntilExpiry: 1 });
+    expect(getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-07T05:00:00Z')).toMatchObject({
+      phase: 'renewal-due',
+      daysUntilExpiry: 1,
+    });
     expect(getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-07T04:59:59Z')).toMatchObject({ daysUntilExpiry: 2 });
   });
 
@@ -55,7 +62,11 @@ describe('getExpiryStatus', () => {
   it('R-TZ-4 keeps 2026-08-31 recoverable through 2027-02-28 and unrecoverable from 2027-03-01 local midnight', () => {
     const subscription = { expirationDate: '2026-08-31' };
     const lastMoment = getExpiryStatus(subscription, before('2027-03-01T05:00:00Z'));
-    expect(lastMoment).toMatchObject({ phase: 'deleted', daysPastExpiry: 181, next: { phase: 'unrecoverable', at: at('2027-03-01T05:00:00Z') } });
+    expect(lastMoment).toMatchObject({
+      phase: 'deleted',
+      daysPastExpiry: 181,
+      next: { phase: 'unrecoverable', at: at('2027-03-01T05:00:00Z') },
+    });
     const gone = getExpiryStatus(subscription, '2027-03-01T05:00:00Z');
     expect(gone).toMatchObject({ phase: 'unrecoverable', access: 'none', daysPastExpiry: 182 });
     expect('next' in gone).toBe(false);
@@ -86,8 +97,15 @@ describe('getExpiryStatus', () => {
       daysUntilExpiry: 7,
       next: { phase: 'expired', at: at('2026-03-16T03:59:59Z') },
     });
-    expect(getExpiryStatus(subscription, before('2026-03-09T03:59:59Z'))).toMatchObject({ phase: 'renewal-due', next: { phase: 'extended', at: at('2026-03-09T03:59:59Z') } });
-    expect(getExpiryStatus(subscription, '2026-03-16T03:59:59Z')).toMatchObject({ phase: 'expired', daysPastExpiry: 0, next: { phase: 'deleted', at: at('2026-03-30T04:00:00Z') } });
+    expect(getExpiryStatus(subscription, before('2026-03-09T03:59:59Z'))).toMatchObject({
+      phase: 'renewal-due',
+      next: { phase: 'extended', at: at('2026-03-09T03:59:59Z') },
+    });
+    expect(getExpiryStatus(subscription, '2026-03-16T03:59:59Z')).toMatchObject({
+      phase: 'expired',
+      daysPastExpiry: 0,
+      next: { phase: 'deleted', at: at('2026-03-30T04:00:00Z') },
+    });
     // Recovery runs to 2026-09-15, six months after the effective date.
     expect(getExpiryStatus(subscription, before('2026-09-16T04:00:00Z')).phase).toBe('deleted');
     expect(getExpiryStatus(subscription, '2026-09-16T04:00:00Z').phase).toBe('unrecoverable');
@@ -99,7 +117,13 @@ describe('getExpiryStatus', () => {
   });
 
   it('R-POL-2 answers in the policy time zone and expiry time (Europe/Berlin, 18:00, 14-day deletion)', () => {
-    const berlin = definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR', expiryTime: '18:00', deletionDay: 14, fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00' }] } });
+    const berlin = definePolicy({
+      timeZone: 'Europe/Berlin',
+      currency: 'EUR',
+      expiryTime: '18:00',
+      deletionDay: 14,
+      fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00' }] },
+    });
     // 2026-03-29 is the EU spring-forward day: 18:00 CEST is 16:00Z.
     const subscription = { expirationDate: '2026-03-29' };
     expect(getExpiryStatus(subscription, before('2026-03-29T16:00:00Z'), berlin).phase).toBe('renewal-due');
@@ -141,9 +165,17 @@ describe('getExpiryStatus', () => {
     const badDate = thrown(() => getExpiryStatus({ expirationDate: '2026-02-30' }, 0));
     expect(badDate).toBeInstanceOf(ExpiryInputError);
     expect(badDate).toMatchObject({ code: 'invalid-date', path: 'subscription.expirationDate' });
-    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-08T12:00:00'))).toMatchObject({ code: 'ambiguous-instant', path: 'now' });
-    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, new Date(Number.NaN)))).toMatchObject({ code: 'invalid-instant', path: 'now' });
+    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-08T12:00:00'))).toMatchObject({
+      code: 'ambiguous-instant',
+      path: 'now',
+    });
+    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, new Date(Number.NaN)))).toMatchObject({
+      code: 'invalid-instant',
+      path: 'now',
+    });
     expect(thrown(() => getExpiryStatus(null as never, 0))).toMatchObject({ code: 'missing', path: 'subscription' });
-    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, 0, { timeZone: 'Mars/Base' } as never))).toBeInstanceOf(PolicyError);
+    expect(thrown(() => getExpiryStatus({ expirationDate: '2026-03-08' }, 0, { timeZone: 'Mars/Base' } as never))).toBeInstanceOf(
+      PolicyError,
+    );
   });
 });

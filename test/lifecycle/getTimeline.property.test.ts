@@ -61,19 +61,25 @@ describe('getTimeline (properties)', () => {
       fc.property(caseArbitrary, ({ policy, subscription }) => {
         const timeline = getTimeline(subscription, policy);
         for (let index = 1; index < timeline.length; index += 1) {
-          expect((timeline[index] as TimelineEvent).at.getTime()).toBeGreaterThanOrEqual((timeline[index - 1] as TimelineEvent).at.getTime());
+          expect((timeline[index] as TimelineEvent).at.getTime()).toBeGreaterThanOrEqual(
+            (timeline[index - 1] as TimelineEvent).at.getTime(),
+          );
         }
         for (const event of timeline) expect(event.at.getTime()).toBe(expectedAt(policy, event));
         const kinds = timeline.map((event) => event.event);
         // One increase per tier whose terms differ from the tier before it.
         const tiers = policy.fees.reactivationTiers;
-        const increases = tiers.filter((tier, i) => i > 0 && (Number(tier.rate) !== Number(tiers[i - 1]?.rate) || tier.minimum !== tiers[i - 1]?.minimum));
+        const increases = tiers.filter(
+          (tier, i) => i > 0 && (Number(tier.rate) !== Number(tiers[i - 1]?.rate) || tier.minimum !== tiers[i - 1]?.minimum),
+        );
         expect(kinds.filter((kind) => kind === 'reactivation-fee-increase')).toHaveLength(increases.length);
         expect(kinds.includes('bank-transfer-deadline')).toBe(subscription.paymentMethod === 'bank-transfer');
         expect(kinds.includes('extension-end')).toBe(subscription.extension !== undefined);
         const schedule = getReminderSchedule(subscription, policy);
         const start = timeline.find((event) => event.event === 'reminders-start');
-        expect(start === undefined ? undefined : { date: start.date, at: start.at }).toEqual(schedule[0] === undefined ? undefined : { date: schedule[0].date, at: schedule[0].sendAt });
+        expect(start === undefined ? undefined : { date: start.date, at: start.at }).toEqual(
+          schedule[0] === undefined ? undefined : { date: schedule[0].date, at: schedule[0].sendAt },
+        );
         const lifecycle = expectedLifecycle(policy, subscription.expirationDate, subscription.extension?.endsOn);
         expect(timeline.find((event) => event.event === 'recovery-closes')?.date).toBe(lifecycle.lastRecoverableDate);
       }),

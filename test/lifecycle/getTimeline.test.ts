@@ -27,7 +27,14 @@ describe('getTimeline', () => {
 
   it('R-TL-1 leaves out the bank-transfer deadline for other payment methods', () => {
     const events = getTimeline({ expirationDate: '2026-03-08', paymentMethod: 'card' }).map((e) => e.event);
-    expect(events).toEqual(['reminders-start', 'renewal-invoice', 'expiry', 'reactivation-fee-increase', 'data-deletion', 'recovery-closes']);
+    expect(events).toEqual([
+      'reminders-start',
+      'renewal-invoice',
+      'expiry',
+      'reactivation-fee-increase',
+      'data-deletion',
+      'recovery-closes',
+    ]);
   });
 
   it('R-TZ-4 closes recovery for 2026-08-31 after 2027-02-28 (end-of-month clamping)', () => {

@@ -57,7 +57,15 @@ export function expectedLifecycle(policy: Policy, expirationDate: string, extens
     { phase: 'deleted', from: deletedAt },
     { phase: 'unrecoverable', from: unrecoverableAt },
   ];
-  return { renewalDueAt, originalExpiresAt, expiresAt, deletedAt, unrecoverableAt, lastRecoverableDate: lastRecoverable.toString(), phases };
+  return {
+    renewalDueAt,
+    originalExpiresAt,
+    expiresAt,
+    deletedAt,
+    unrecoverableAt,
+    lastRecoverableDate: lastRecoverable.toString(),
+    phases,
+  };
 }
 
 /** The phase SPEC §2 gives an instant: the last phase begun at or before it. */

@@ -20,8 +20,10 @@ const ALL_CODES = [...LETTERS].flatMap((a) => [...LETTERS].flatMap((b) => [...LE
 const ISO_CODES = ALL_CODES.filter((code) => isoMinorUnits(code) !== undefined);
 
 describe('isoMinorUnits', () => {
-  it('R-IN-3 gives ISO 4217 minor units where the runtime\'s CLDR data differs (IDR, HUF, COP 2; IQD 3)', () => {
-    expect(['IDR', 'HUF', 'COP', 'USD', 'EUR', 'IQD', 'KWD', 'BHD', 'JPY', 'KRW', 'CLF', 'UYW'].map(isoMinorUnits)).toEqual([2, 2, 2, 2, 2, 3, 3, 3, 0, 0, 4, 4]);
+  it("R-IN-3 gives ISO 4217 minor units where the runtime's CLDR data differs (IDR, HUF, COP 2; IQD 3)", () => {
+    expect(['IDR', 'HUF', 'COP', 'USD', 'EUR', 'IQD', 'KWD', 'BHD', 'JPY', 'KRW', 'CLF', 'UYW'].map(isoMinorUnits)).toEqual([
+      2, 2, 2, 2, 2, 3, 3, 3, 0, 0, 4, 4,
+    ]);
   });
 
   it('R-IN-3 knows only active codes with a minor unit: not ZZZ, the typo UDS, gold, SDR, the test code or lower case', () => {
@@ -70,7 +72,7 @@ describe('currency digits in a policy', () => {
     expect(error.message).toBe('subscription.invoiceAmount: 1000.50 has 2 decimal places; IDR has 0 — round it first');
   });
 
-  it('R-PURE-3 never asks the runtime\'s ICU for digits: policies and quotes work with Intl.NumberFormat broken', () => {
+  it("R-PURE-3 never asks the runtime's ICU for digits: policies and quotes work with Intl.NumberFormat broken", () => {
     vi.spyOn(Intl, 'NumberFormat').mockImplementation(() => {
       throw new Error('no ICU here');
     });
@@ -78,20 +80,29 @@ describe('currency digits in a policy', () => {
     expect(quote.kind === 'recovery' && quote.fee.amount).toBe('230.000');
   });
 
-  it('R-FEE-3 every amount of a quote has exactly the policy\'s digits, for every ISO code and any currencyDigits', () => {
+  it("R-FEE-3 every amount of a quote has exactly the policy's digits, for every ISO code and any currencyDigits", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ISO_CODES), fc.option(fc.integer({ min: 0, max: MAX_MINOR_UNITS }), { nil: undefined }), fc.integer({ min: 0, max: 200 }), (currency, digits, daysLate) => {
-        const policy = definePolicy({ currency, fees: WHOLE_FEES, ...(digits === undefined ? {} : { currencyDigits: { [currency]: digits } }) });
-        const expected = digits ?? (isoMinorUnits(currency) as number);
-        const quote = quoteReactivationFee(LATE, Date.UTC(2026, 3, 1, 12) + daysLate * 86_400_000, policy);
-        if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return;
-        for (const money of [quote.fee, quote.total, quote.minimum, quote.percentageFee, quote.invoiceAmount]) {
-          expect(money.currency).toBe(currency);
-          expect(money.amount.split('.')[1]?.length ?? 0).toBe(expected);
-          // What people see has the same digits, no more, no fewer.
-          expect(formatMoney(money).replace(/\D/g, '')).toBe(money.amount.replace('.', ''));
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...ISO_CODES),
+        fc.option(fc.integer({ min: 0, max: MAX_MINOR_UNITS }), { nil: undefined }),
+        fc.integer({ min: 0, max: 200 }),
+        (currency, digits, daysLate) => {
+          const policy = definePolicy({
+            currency,
+            fees: WHOLE_FEES,
+            ...(digits === undefined ? {} : { currencyDigits: { [currency]: digits } }),
+          });
+          const expected = digits ?? (isoMinorUnits(currency) as number);
+          const quote = quoteReactivationFee(LATE, Date.UTC(2026, 3, 1, 12) + daysLate * 86_400_000, policy);
+          if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return;
+          for (const money of [quote.fee, quote.total, quote.minimum, quote.percentageFee, quote.invoiceAmount]) {
+            expect(money.currency).toBe(currency);
+            expect(money.amount.split('.')[1]?.length ?? 0).toBe(expected);
+            // What people see has the same digits, no more, no fewer.
+            expect(formatMoney(money).replace(/\D/g, '')).toBe(money.amount.replace('.', ''));
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -4,7 +4,6 @@ import { definePolicy } from '../../src/policy/definePolicy.js';
 import { resolvePolicy } from '../../src/policy/compile.js';
 import { policyErrorOf } from '../support/errors.js';
 
-
 function isDeeplyFrozen(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
   return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
@@ -25,13 +24,19 @@ describe('defaultPolicy', () => {
     expect(defaultPolicy.fees.recovery).toEqual({ rate: '0.15', minimum: '50.00', dailyRate: '4.00' });
     expect(defaultPolicy.reminders.sendTimes).toEqual({ email: '09:00', sms: '10:00', phone: '11:00' });
     expect(defaultPolicy.reminders.quietHours).toEqual({ channels: ['sms', 'phone'], start: '08:00', end: '21:00' });
-    expect(defaultPolicy.extensions).toEqual({ requestDaysBefore: 7, durationDays: 7, cooldownDays: 90, orderId: { groups: [3, 3, 5], separator: '-' } });
+    expect(defaultPolicy.extensions).toEqual({
+      requestDaysBefore: 7,
+      durationDays: 7,
+      cooldownDays: 90,
+      orderId: { groups: [3, 3, 5], separator: '-' },
+    });
   });
 
   it('R-POL-1 is deeply frozen, and so is every policy definePolicy returns', () => {
     expect(isDeeplyFrozen(defaultPolicy)).toBe(true);
     expect(isDeeplyFrozen(definePolicy({ timeZone: 'Europe/Berlin' }))).toBe(true);
     expect(() => {
+      // biome-ignore lint/style/noNonNullAssertion: the first tier exists; the write must throw
       (defaultPolicy.fees.reactivationTiers as unknown as { fromDay: number }[])[0]!.fromDay = 3;
     }).toThrow(TypeError);
   });
@@ -47,7 +52,10 @@ describe('definePolicy', () => {
       timeZone: 'Europe/Berlin',
       currency: 'EUR',
       fees: { recovery: { rate: '0.20', minimum: '60.00', dailyRate: '5.00' } },
-      reminders: { sendTimes: { push: '12:00' } as Record<string, string>, cadences: [{ channel: 'push', cadence: 'daily', from: -2, through: 0 }] },
+      reminders: {
+        sendTimes: { push: '12:00' } as Record<string, string>,
+        cadences: [{ channel: 'push', cadence: 'daily', from: -2, through: 0 }],
+      },
     });
     expect(policy.timeZone).toBe('Europe/Berlin');
     expect(policy.fees.reactivationTiers).toEqual(defaultPolicy.fees.reactivationTiers);
@@ -60,26 +68,87 @@ describe('definePolicy', () => {
   it('R-POL-1 normalises amounts to the currency digits and accepts exact numbers', () => {
     const policy = definePolicy({ fees: { recovery: { rate: 0.15, minimum: 50, dailyRate: 4 } } } as never);
     expect(policy.fees.recovery).toEqual({ rate: '0.15', minimum: '50.00', dailyRate: '4.00' }); // numbers become their exact decimal text
-    expect(definePolicy({ currency: 'JPY', fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '2500' }], recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' } } }).fees.recovery.minimum).toBe('5000');
+    expect(
+      definePolicy({
+        currency: 'JPY',
+        fees: {
+          reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '2500' }],
+          recovery: { rate: '0.15', minimum: '5000', dailyRate: '400' },
+        },
+      }).fees.recovery.minimum,
+    ).toBe('5000');
   });
 
   it('R-POL-1 rejects an unknown time zone, non-increasing tiers, a last tier past deletion, negative rates and non-times', () => {
     const cases: [object, string, string][] = [
       [{ timeZone: 'Mars/Olympus_Mons' }, 'policy.timeZone', 'invalid-time-zone'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25' }, { fromDay: 0, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1].fromDay', 'invalid-tiers'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25' }, { fromDay: 15, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1].fromDay', 'invalid-tiers'],
-      [{ fees: { reactivationTiers: [{ fromDay: 1, rate: '0.1', minimum: '25' }] } }, 'policy.fees.reactivationTiers[0].fromDay', 'invalid-tiers'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.2', minimum: '25' }, { fromDay: 7, rate: '0.15', minimum: '50' }] } }, 'policy.fees.reactivationTiers[1]', 'invalid-tiers'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '-0.1', minimum: '25' }] } }, 'policy.fees.reactivationTiers[0].rate', 'invalid-number'],
+      [
+        {
+          fees: {
+            reactivationTiers: [
+              { fromDay: 0, rate: '0.1', minimum: '25' },
+              { fromDay: 0, rate: '0.15', minimum: '50' },
+            ],
+          },
+        },
+        'policy.fees.reactivationTiers[1].fromDay',
+        'invalid-tiers',
+      ],
+      [
+        {
+          fees: {
+            reactivationTiers: [
+              { fromDay: 0, rate: '0.1', minimum: '25' },
+              { fromDay: 15, rate: '0.15', minimum: '50' },
+            ],
+          },
+        },
+        'policy.fees.reactivationTiers[1].fromDay',
+        'invalid-tiers',
+      ],
+      [
+        { fees: { reactivationTiers: [{ fromDay: 1, rate: '0.1', minimum: '25' }] } },
+        'policy.fees.reactivationTiers[0].fromDay',
+        'invalid-tiers',
+      ],
+      [
+        {
+          fees: {
+            reactivationTiers: [
+              { fromDay: 0, rate: '0.2', minimum: '25' },
+              { fromDay: 7, rate: '0.15', minimum: '50' },
+            ],
+          },
+        },
+        'policy.fees.reactivationTiers[1]',
+        'invalid-tiers',
+      ],
+      [
+        { fees: { reactivationTiers: [{ fromDay: 0, rate: '-0.1', minimum: '25' }] } },
+        'policy.fees.reactivationTiers[0].rate',
+        'invalid-number',
+      ],
       [{ fees: { recovery: { dailyRate: '-4' } } }, 'policy.fees.recovery.dailyRate', 'invalid-amount'],
       [{ fees: { recovery: { minimum: '40.00' } } }, 'policy.fees.recovery', 'invalid-tiers'],
       [{ fees: { recovery: { minimum: '40.001' } } }, 'policy.fees.recovery.minimum', 'invalid-amount'],
       [{ expiryTime: '24:00' }, 'policy.expiryTime', 'invalid-time'],
       [{ reminders: { sendTimes: { email: '9am' } } }, 'policy.reminders.sendTimes.email', 'invalid-time'],
       [{ reminders: { quietHours: { start: '21:00', end: '08:00' } } }, 'policy.reminders.quietHours.end', 'invalid-time'],
-      [{ reminders: { cadences: [{ channel: 'fax', cadence: 'daily', from: -1, through: 0 }] } }, 'policy.reminders.cadences[0].channel', 'invalid-reminders'],
-      [{ reminders: { cadences: [{ channel: 'email', cadence: 'hourly', from: -1, through: 0 }] } }, 'policy.reminders.cadences[0].cadence', 'invalid-reminders'],
-      [{ reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: 0, through: -1 }] } }, 'policy.reminders.cadences[0].through', 'invalid-reminders'],
+      [
+        { reminders: { cadences: [{ channel: 'fax', cadence: 'daily', from: -1, through: 0 }] } },
+        'policy.reminders.cadences[0].channel',
+        'invalid-reminders',
+      ],
+      [
+        { reminders: { cadences: [{ channel: 'email', cadence: 'hourly', from: -1, through: 0 }] } },
+        'policy.reminders.cadences[0].cadence',
+        'invalid-reminders',
+      ],
+      [
+        { reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: 0, through: -1 }] } },
+        'policy.reminders.cadences[0].through',
+        'invalid-reminders',
+      ],
       [{ currency: 'usd' }, 'policy.currency', 'invalid-currency'],
       [{ rounding: 'bankers' }, 'policy.rounding', 'invalid-value'],
       [{ deletionDay: 0 }, 'policy.deletionDay', 'invalid-number'],

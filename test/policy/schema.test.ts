@@ -18,13 +18,16 @@ const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.m
 const schema = JSON.parse(read('../../policy.schema.json')) as Record<string, unknown>;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 const validate = ajv.compile(schema);
-const schemaErrors = (value: unknown) => (validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`));
+const schemaErrors = (value: unknown) =>
+  validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
 
 const DOCS = ['../../docs/policy.md', '../../README.md'].map((path) => ({ path, text: read(path) }));
 
 /** The ```json blocks of a markdown text, with `invalid` in the info string or not. */
 function jsonBlocks(markdown: string, invalid: boolean): unknown[] {
-  return [...markdown.matchAll(/^```json( invalid)?\n([\s\S]*?)^```$/gm)].filter((match) => (match[1] !== undefined) === invalid).map((match) => JSON.parse(match[2] as string) as unknown);
+  return [...markdown.matchAll(/^```json( invalid)?\n([\s\S]*?)^```$/gm)]
+    .filter((match) => (match[1] !== undefined) === invalid)
+    .map((match) => JSON.parse(match[2] as string) as unknown);
 }
 
 /** The object literal passed to each `definePolicy({ … })` in the ```ts blocks, evaluated (with `defaultPolicy` in scope) and made plain JSON. */
@@ -78,7 +81,10 @@ describe('policy.schema.json', () => {
       [{ timezone: 'Europe/Berlin' }, 'policy.timezone'],
       [{ fees: { recovery: { rate: '0.15', minimum: '50.00', dailyRate: '4.00', cap: '100.00' } } }, 'policy.fees.recovery.cap'],
       [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1' }] } }, 'policy.fees.reactivationTiers[0].minimum'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximumRate: '11' }] } }, 'policy.fees.reactivationTiers[0].maximumRate'],
+      [
+        { fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximumRate: '11' }] } },
+        'policy.fees.reactivationTiers[0].maximumRate',
+      ],
       [{ fees: { reactivationTiers: [] } }, 'policy.fees.reactivationTiers'],
       [{ fees: { recovery: { dailyRate: '-0' } } }, 'policy.fees.recovery.dailyRate'],
       [{ fees: { recovery: { rate: '0.1234567' } } }, 'policy.fees.recovery.rate'],
@@ -105,8 +111,21 @@ describe('policy.schema.json', () => {
     const cases: [overrides: unknown, path: string][] = [
       [{ timeZone: 'Mars/Olympus_Mons' }, 'policy.timeZone'],
       [{ fees: { recovery: { minimum: '1.001' } } }, 'policy.fees.recovery.minimum'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '20.00' }] } }, 'policy.fees.reactivationTiers[0].maximum'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00' }, { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00' }] } }, 'policy.fees.reactivationTiers[1].maximum'],
+      [
+        { fees: { reactivationTiers: [{ fromDay: 0, rate: '0.1', minimum: '25.00', maximum: '20.00' }] } },
+        'policy.fees.reactivationTiers[0].maximum',
+      ],
+      [
+        {
+          fees: {
+            reactivationTiers: [
+              { fromDay: 0, rate: '0.1', minimum: '25.00' },
+              { fromDay: 7, rate: '0.15', minimum: '50.00', maximum: '100.00' },
+            ],
+          },
+        },
+        'policy.fees.reactivationTiers[1].maximum',
+      ],
       [{ fees: { reactivationTiers: [{ fromDay: 3, rate: '0.1', minimum: '25.00' }] } }, 'policy.fees.reactivationTiers[0].fromDay'],
       [{ reminders: { quietHours: { start: '21:00', end: '08:00' } } }, 'policy.reminders.quietHours.end'],
     ];
@@ -134,10 +153,12 @@ describe('policy.schema.json', () => {
     expect(schemaErrors(JSON.parse(JSON.stringify(defaultPolicy)))).toEqual([]);
   });
 
-  it('R-IN-3 lists exactly the currency codes of the library\'s ISO 4217 table', () => {
+  it("R-IN-3 lists exactly the currency codes of the library's ISO 4217 table", () => {
     const codes = (schema.$defs as { currency: { enum: string[] } }).currency.enum;
     const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-    const table = [...LETTERS].flatMap((a) => [...LETTERS].flatMap((b) => [...LETTERS].map((c) => `${a}${b}${c}`))).filter((code) => isoMinorUnits(code) !== undefined);
+    const table = [...LETTERS]
+      .flatMap((a) => [...LETTERS].flatMap((b) => [...LETTERS].map((c) => `${a}${b}${c}`)))
+      .filter((code) => isoMinorUnits(code) !== undefined);
     expect(codes).toEqual(table);
   });
 

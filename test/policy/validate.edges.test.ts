@@ -11,7 +11,10 @@ import { policyErrorOf } from '../support/errors.js';
 const plainCopy = (policy: Policy): Policy => JSON.parse(JSON.stringify(policy)) as Policy;
 
 /** The default recovery pricing with some fields changed. */
-const recovery = (changes: Partial<Policy['fees']['recovery']>): Policy['fees']['recovery'] => ({ ...defaultPolicy.fees.recovery, ...changes });
+const recovery = (changes: Partial<Policy['fees']['recovery']>): Policy['fees']['recovery'] => ({
+  ...defaultPolicy.fees.recovery,
+  ...changes,
+});
 
 describe('definePolicy (edges of validation)', () => {
   it('R-POL-1 rejects channel names that are not lower-case words, wherever a channel is named', () => {
@@ -37,10 +40,14 @@ describe('definePolicy (edges of validation)', () => {
   });
 
   it('R-POL-1 bounds cadence offsets to −120…120, and says "a whole number" for them, "days or months" for day counts', () => {
-    const offset = policyErrorOf(() => definePolicy({ reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: -121, through: 0 }] } }));
+    const offset = policyErrorOf(() =>
+      definePolicy({ reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: -121, through: 0 }] } }),
+    );
     expect({ code: offset.code, path: offset.path }).toEqual({ code: 'invalid-number', path: 'policy.reminders.cadences[0].from' });
     expect(offset.message).toContain('expected a whole number from -120 to 120, got -121');
-    const through = policyErrorOf(() => definePolicy({ reminders: { cadences: [{ channel: 'email', cadence: 'monthly', from: 0, through: 121 }] } }));
+    const through = policyErrorOf(() =>
+      definePolicy({ reminders: { cadences: [{ channel: 'email', cadence: 'monthly', from: 0, through: 121 }] } }),
+    );
     expect(through.path).toBe('policy.reminders.cadences[0].through');
     const days = policyErrorOf(() => definePolicy({ renewalInvoiceDaysBefore: 367 }));
     expect(days.message).toContain('expected a whole number of days or months from 0 to 366, got 367');
@@ -62,14 +69,22 @@ describe('definePolicy (edges of validation)', () => {
     const error = policyErrorOf(() => definePolicy({ fees: { recovery: recovery({ dailyRate: '1000000000000' }) } }));
     expect({ code: error.code, path: error.path }).toEqual({ code: 'invalid-amount', path: 'policy.fees.recovery.dailyRate' });
     expect(error.message).toContain('is not below a trillion');
-    expect(policyErrorOf(() => definePolicy({ fees: { recovery: recovery({ minimum: '1000000000000.00' }) } })).path).toBe('policy.fees.recovery.minimum');
-    expect(definePolicy({ fees: { recovery: recovery({ dailyRate: '999999999999.99' }) } }).fees.recovery.dailyRate).toBe('999999999999.99');
+    expect(policyErrorOf(() => definePolicy({ fees: { recovery: recovery({ minimum: '1000000000000.00' }) } })).path).toBe(
+      'policy.fees.recovery.minimum',
+    );
+    expect(definePolicy({ fees: { recovery: recovery({ dailyRate: '999999999999.99' }) } }).fees.recovery.dailyRate).toBe(
+      '999999999999.99',
+    );
   });
 
   it('R-POL-1 names a missing list entry as missing and any other non-object entry as wrong-type, with its index', () => {
     const cases: [object, string, string][] = [
       [{ fees: { reactivationTiers: [undefined] } }, 'missing', 'policy.fees.reactivationTiers[0]'],
-      [{ fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00' }, null] } }, 'wrong-type', 'policy.fees.reactivationTiers[1]'],
+      [
+        { fees: { reactivationTiers: [{ fromDay: 0, rate: '0.10', minimum: '25.00' }, null] } },
+        'wrong-type',
+        'policy.fees.reactivationTiers[1]',
+      ],
       [{ reminders: { cadences: [undefined] } }, 'missing', 'policy.reminders.cadences[0]'],
       [{ reminders: { cadences: ['email daily'] } }, 'wrong-type', 'policy.reminders.cadences[0]'],
     ];
@@ -96,7 +111,11 @@ describe('resolvePolicy (edges)', () => {
 
   it('R-POL-2 R-IN-4 answers for a policy proxy whose isExtensible trap throws, and re-reads it on every call', () => {
     const target = plainCopy(defaultPolicy) as { timeZone: string };
-    const proxy = new Proxy(target, { isExtensible: () => { throw new Error('extensible trap'); } }) as unknown as Policy;
+    const proxy = new Proxy(target, {
+      isExtensible: () => {
+        throw new Error('extensible trap');
+      },
+    }) as unknown as Policy;
     expect(() => Object.isFrozen(proxy)).toThrow('extensible trap');
 
     const inNewYork = getExpiryStatus(subscription, now, proxy);

@@ -35,12 +35,19 @@ function occurrences(cadence: ReminderCadence, expirationDay: number): number[] 
 }
 
 /** Is `dayNumber` between the first and last date of a strictly finer cadence of `cadence`'s channel? */
-function coveredByFiner(policy: Policy, cadence: { channel: string; cadence: CadenceUnit }, expirationDay: number, dayNumber: number): boolean {
-  return policy.reminders.cadences.some((other) =>
-    other.channel === cadence.channel &&
-    FINENESS[other.cadence] < FINENESS[cadence.cadence] &&
-    occurrenceDay(other.cadence, expirationDay, other.from) <= dayNumber &&
-    dayNumber <= occurrenceDay(other.cadence, expirationDay, other.through));
+function coveredByFiner(
+  policy: Policy,
+  cadence: { channel: string; cadence: CadenceUnit },
+  expirationDay: number,
+  dayNumber: number,
+): boolean {
+  return policy.reminders.cadences.some(
+    (other) =>
+      other.channel === cadence.channel &&
+      FINENESS[other.cadence] < FINENESS[cadence.cadence] &&
+      occurrenceDay(other.cadence, expirationDay, other.from) <= dayNumber &&
+      dayNumber <= occurrenceDay(other.cadence, expirationDay, other.through),
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -48,34 +55,39 @@ const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minute
 const timeArbitrary = fc.integer({ min: 0, max: 1439 }).map(hhmm);
 
 const cadenceArbitrary = (span: number): fc.Arbitrary<ReminderCadence> =>
-  fc.record({
-    channel: fc.constantFrom(...CHANNELS),
-    cadence: fc.constantFrom<CadenceUnit>('monthly', 'weekly', 'daily'),
-    a: fc.integer({ min: -span, max: span }),
-    b: fc.integer({ min: -span, max: span }),
-  }).map(({ channel, cadence, a, b }) => ({ channel, cadence, from: Math.min(a, b), through: Math.max(a, b) }));
+  fc
+    .record({
+      channel: fc.constantFrom(...CHANNELS),
+      cadence: fc.constantFrom<CadenceUnit>('monthly', 'weekly', 'daily'),
+      a: fc.integer({ min: -span, max: span }),
+      b: fc.integer({ min: -span, max: span }),
+    })
+    .map(({ channel, cadence, a, b }) => ({ channel, cadence, from: Math.min(a, b), through: Math.max(a, b) }));
 
 /**
  * Random valid policies: zone, cadences, send times, and quiet hours whose allowed
  * window is at least two hours long (so a 15-minute scan cannot miss one).
  */
 const policyArbitrary = (options: { span?: number; quiet?: boolean } = {}): fc.Arbitrary<Policy> =>
-  fc.record({
-    timeZone: zoneArbitrary,
-    cadences: fc.array(cadenceArbitrary(options.span ?? 30), { minLength: 1, maxLength: 6 }),
-    sendTimes: fc.record({ email: timeArbitrary, sms: timeArbitrary, phone: timeArbitrary, letter: timeArbitrary }),
-    quietChannels: options.quiet === false ? fc.constant([]) : fc.subarray([...CHANNELS]),
-    start: fc.integer({ min: 0, max: 22 * 60 - 120 }),
-    length: fc.integer({ min: 120, max: 22 * 60 }),
-  }).map(({ timeZone, cadences, sendTimes, quietChannels, start, length }) =>
-    definePolicy({
-      timeZone,
-      reminders: {
-        cadences,
-        sendTimes,
-        quietHours: { channels: quietChannels, start: hhmm(start), end: hhmm(Math.min(start + length, 1439)) },
-      },
-    }));
+  fc
+    .record({
+      timeZone: zoneArbitrary,
+      cadences: fc.array(cadenceArbitrary(options.span ?? 30), { minLength: 1, maxLength: 6 }),
+      sendTimes: fc.record({ email: timeArbitrary, sms: timeArbitrary, phone: timeArbitrary, letter: timeArbitrary }),
+      quietChannels: options.quiet === false ? fc.constant([]) : fc.subarray([...CHANNELS]),
+      start: fc.integer({ min: 0, max: 22 * 60 - 120 }),
+      length: fc.integer({ min: 120, max: 22 * 60 }),
+    })
+    .map(({ timeZone, cadences, sendTimes, quietChannels, start, length }) =>
+      definePolicy({
+        timeZone,
+        reminders: {
+          cadences,
+          sendTimes,
+          quietHours: { channels: quietChannels, start: hhmm(start), end: hhmm(Math.min(start + length, 1439)) },
+        },
+      }),
+    );
 
 const recipientArbitrary = fc.option(zoneArbitrary, { nil: undefined });
 const idArbitrary = fc.option(fc.string({ minLength: 1, maxLength: 12 }), { nil: undefined });
@@ -104,7 +116,9 @@ describe('getReminderSchedule (properties)', () => {
         const schedule = getReminderSchedule(subscriptionOf(date, recipient, id), policy);
         for (let index = 1; index < schedule.length; index += 1) {
           const [a, b] = [schedule[index - 1] as Reminder, schedule[index] as Reminder];
-          expect(a.sendAt.getTime() < b.sendAt.getTime() || (a.sendAt.getTime() === b.sendAt.getTime() && a.channel <= b.channel)).toBe(true);
+          expect(a.sendAt.getTime() < b.sendAt.getTime() || (a.sendAt.getTime() === b.sendAt.getTime() && a.channel <= b.channel)).toBe(
+            true,
+          );
         }
         const identities = schedule.map((r) => `${r.channel}:${r.date}`);
         expect(new Set(identities).size).toBe(identities.length);
@@ -133,7 +147,12 @@ describe('getReminderSchedule (properties)', () => {
           expect(r.daysBeforeExpiry).toBeGreaterThanOrEqual(0);
         }
         // The expiration date itself gets its daily reminders on every channel.
-        expect(schedule.filter((r) => r.date === date).map((r) => r.channel).sort()).toEqual(['email', 'phone', 'sms']);
+        expect(
+          schedule
+            .filter((r) => r.date === date)
+            .map((r) => r.channel)
+            .sort(),
+        ).toEqual(['email', 'phone', 'sms']);
       }),
       { numRuns: 150 },
     );
@@ -163,7 +182,11 @@ describe('getReminderSchedule (properties)', () => {
         expect(groups.get('email weekly')?.map((r) => r.daysBeforeExpiry)).toEqual([28, 21, 14]);
         const monthly = groups.get('email monthly')?.map((r) => r.date) ?? [];
         const lastMonth = addMonthsToDayNumber(expirationDay, -1);
-        expect(monthly).toEqual([-4, -3, -2, -1].filter((m) => m < -1 || lastMonth < expirationDay - 28).map((m) => formatDayNumber(addMonthsToDayNumber(expirationDay, m))));
+        expect(monthly).toEqual(
+          [-4, -3, -2, -1]
+            .filter((m) => m < -1 || lastMonth < expirationDay - 28)
+            .map((m) => formatDayNumber(addMonthsToDayNumber(expirationDay, m))),
+        );
       }),
       { numRuns: 200 },
     );
@@ -189,7 +212,9 @@ describe('getReminderSchedule (properties)', () => {
           const own = policy.reminders.cadences.filter((c) => c.channel === r.channel && c.cadence === r.cadence);
           expect(own.some((c) => occurrences(c, expirationDay).includes(day(r.date)))).toBe(true);
           expect(coveredByFiner(policy, r, expirationDay, day(r.date))).toBe(false);
-          expect(r.sendAt.getTime()).toBe(instantOf(policy.timeZone, day(r.date), parseTimeOfDay(policy.reminders.sendTimes[r.channel] as string) as number));
+          expect(r.sendAt.getTime()).toBe(
+            instantOf(policy.timeZone, day(r.date), parseTimeOfDay(policy.reminders.sendTimes[r.channel] as string) as number),
+          );
         }
       }),
       { numRuns: 150 },
@@ -215,7 +240,10 @@ describe('getReminderSchedule (properties)', () => {
           return true;
         };
         const schedule = getReminderSchedule(subscriptionOf(date, recipient), policy);
-        const loud = getReminderSchedule({ expirationDate: date }, definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy));
+        const loud = getReminderSchedule(
+          { expirationDate: date },
+          definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy),
+        );
         const sent = new Map(schedule.map((r) => [`${r.channel}:${r.date}`, r]));
         for (const plain of loud) {
           const dayNumber = day(plain.date);
@@ -273,7 +301,9 @@ describe('getReminderSchedule (properties)', () => {
             ...fractions.map((f) => Math.floor(first + f * (last - first))),
           ].sort((a, b) => a - b);
           const bounds = [first, ...cuts, last];
-          const union = bounds.slice(1).flatMap((to, index) => getRemindersDue(subscription, { from: bounds[index] as number, to }, policy));
+          const union = bounds
+            .slice(1)
+            .flatMap((to, index) => getRemindersDue(subscription, { from: bounds[index] as number, to }, policy));
           expect(union).toEqual(schedule);
         },
       ),
@@ -281,12 +311,14 @@ describe('getReminderSchedule (properties)', () => {
     );
   });
 
-  it('R-RM-5 an extended subscription has the schedule of one expiring on the extension\'s last day', () => {
+  it("R-RM-5 an extended subscription has the schedule of one expiring on the extension's last day", () => {
     fc.assert(
       fc.property(calendarDateArbitrary, fc.integer({ min: 0, max: 60 }), zoneArbitrary, (date, extraDays, timeZone) => {
         const policy = definePolicy({ timeZone });
         const endsOn = formatDayNumber(day(date) + extraDays);
-        expect(getReminderSchedule({ expirationDate: date, extension: { endsOn } }, policy)).toEqual(getReminderSchedule({ expirationDate: endsOn }, policy));
+        expect(getReminderSchedule({ expirationDate: date, extension: { endsOn } }, policy)).toEqual(
+          getReminderSchedule({ expirationDate: endsOn }, policy),
+        );
       }),
       { numRuns: 100 },
     );
@@ -301,7 +333,8 @@ describe('getReminderSchedule (properties)', () => {
             clearZoneMemos();
             // A fresh policy object is compiled afresh, so no memo crosses hosts.
             return JSON.stringify(getReminderSchedule(subscriptionOf(date, recipient, 'a'), definePolicy({ timeZone })));
-          }));
+          }),
+        );
         for (const result of results) expect(result).toBe(results[0]);
       }),
       { numRuns: 40 },

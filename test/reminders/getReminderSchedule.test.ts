@@ -51,7 +51,9 @@ describe('getReminderSchedule', () => {
 
   it('R-RM-1 R-TZ-4 puts monthly emails on end-of-month-clamped dates (2026-06-30 and 2026-05-31)', () => {
     const monthly = (expirationDate: string) =>
-      getReminderSchedule({ expirationDate }).filter((r) => r.cadence === 'monthly').map((r) => r.date);
+      getReminderSchedule({ expirationDate })
+        .filter((r) => r.cadence === 'monthly')
+        .map((r) => r.date);
     // 2026-06-30 − 4 months would be 2026-02-30: clamped to the 28th; the others keep the 30th.
     expect(monthly('2026-06-30')).toEqual(['2026-02-28', '2026-03-30', '2026-04-30', '2026-05-30']);
     // 2026-05-31: −3 months is February (28), −1 month is April (30).
@@ -117,7 +119,9 @@ describe('getReminderSchedule', () => {
 
   it('R-POL-2 R-RM-1 uses the policy zone and send times (Europe/Berlin, email 08:30, across 2026-03-29 DST)', () => {
     const berlin = definePolicy({ timeZone: 'Europe/Berlin', reminders: { sendTimes: { email: '08:30', sms: '10:00', phone: '11:00' } } });
-    const emails = getReminderSchedule({ expirationDate: '2026-03-31' }, berlin).filter((r) => r.channel === 'email').slice(-4);
+    const emails = getReminderSchedule({ expirationDate: '2026-03-31' }, berlin)
+      .filter((r) => r.channel === 'email')
+      .slice(-4);
     // CET (+01:00) through 2026-03-28, CEST (+02:00) from 2026-03-29.
     expect(emails.map((r) => [r.date, r.sendAt.toISOString()])).toEqual([
       ['2026-03-28', '2026-03-28T07:30:00.000Z'],
@@ -141,9 +145,15 @@ describe('getReminderSchedule: cadences are policy data', () => {
   });
 
   it('R-RM-2 keeps a weekly dunning email after expiry: the pre-expiry daily cadence ends on the expiration date', () => {
-    const weeklyDunning = definePolicy({ reminders: { cadences: [...cadences, { channel: 'email', cadence: 'weekly', from: 1, through: 3 }] } });
+    const weeklyDunning = definePolicy({
+      reminders: { cadences: [...cadences, { channel: 'email', cadence: 'weekly', from: 1, through: 3 }] },
+    });
     const after = getReminderSchedule({ expirationDate: '2026-03-10' }, weeklyDunning).filter((r) => r.daysBeforeExpiry < 0);
-    expect(after.map((r) => [r.cadence, r.date])).toEqual([['weekly', '2026-03-17'], ['weekly', '2026-03-24'], ['weekly', '2026-03-31']]);
+    expect(after.map((r) => [r.cadence, r.date])).toEqual([
+      ['weekly', '2026-03-17'],
+      ['weekly', '2026-03-24'],
+      ['weekly', '2026-03-31'],
+    ]);
   });
 
   it('R-RM-2 lets a finer cadence take over only within its own dates, and keeps one reminder per channel per date', () => {
@@ -211,10 +221,12 @@ describe('getReminderSchedule: quiet hours', () => {
       ['sms', '2026-03-10', '2026-03-10T23:00:00.000Z'],
     ]);
     // Email ignores quiet hours.
-    expect(schedule.filter((r) => r.channel === 'email')).toEqual(getReminderSchedule({ expirationDate: '2026-03-10' }).filter((r) => r.channel === 'email'));
+    expect(schedule.filter((r) => r.channel === 'email')).toEqual(
+      getReminderSchedule({ expirationDate: '2026-03-10' }).filter((r) => r.channel === 'email'),
+    );
   });
 
-  it('R-RM-6 keeps SMS and calls that are already inside the recipient\'s allowed hours (Europe/Berlin: 16:00–17:00)', () => {
+  it("R-RM-6 keeps SMS and calls that are already inside the recipient's allowed hours (Europe/Berlin: 16:00–17:00)", () => {
     const schedule = getReminderSchedule({ expirationDate: '2026-03-10', recipientTimeZone: 'Europe/Berlin' });
     expect(rows(schedule)).toEqual(rows(getReminderSchedule({ expirationDate: '2026-03-10' })));
   });
@@ -267,12 +279,18 @@ describe('getReminderSchedule: results and errors', () => {
     expect(() => first[0]?.sendAt.setTime(0)).toThrow(TypeError);
     expect(getReminderSchedule({ expirationDate: '2026-03-10' })[0]?.sendAt.toISOString()).toBe('2025-11-10T14:00:00.000Z');
     expect(JSON.parse(JSON.stringify(second))[0]).toEqual({
-      channel: 'email', cadence: 'monthly', date: '2025-11-10', sendAt: '2025-11-10T14:00:00.000Z', daysBeforeExpiry: 120,
+      channel: 'email',
+      cadence: 'monthly',
+      date: '2025-11-10',
+      sendAt: '2025-11-10T14:00:00.000Z',
+      daysBeforeExpiry: 120,
     });
   });
 
   it('R-IN-4 rejects a bad subscription with ExpiryInputError and the field path', () => {
-    expect(() => getReminderSchedule({ expirationDate: '2026-02-30' })).toThrow(expect.objectContaining({ code: 'invalid-date', path: 'subscription.expirationDate' }));
+    expect(() => getReminderSchedule({ expirationDate: '2026-02-30' })).toThrow(
+      expect.objectContaining({ code: 'invalid-date', path: 'subscription.expirationDate' }),
+    );
     expect(() => getReminderSchedule(undefined as never)).toThrow(ExpiryInputError);
     expect(() => getReminderSchedule({ expirationDate: '2026-03-10', recipientTimeZone: 'Mars/Base' })).toThrow(
       expect.objectContaining({ code: 'invalid-time-zone', path: 'subscription.recipientTimeZone' }),

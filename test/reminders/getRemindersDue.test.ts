@@ -66,7 +66,9 @@ describe('getRemindersDue', () => {
     expect(() => getRemindersDue(subscription, { from: 0, to: new Date(Number.NaN) })).toThrow(
       expect.objectContaining({ code: 'invalid-instant', path: 'window.to' }),
     );
-    expect(() => getRemindersDue(subscription, { from: 0 } as never)).toThrow(expect.objectContaining({ code: 'missing', path: 'window.to' }));
+    expect(() => getRemindersDue(subscription, { from: 0 } as never)).toThrow(
+      expect.objectContaining({ code: 'missing', path: 'window.to' }),
+    );
     expect(() => getRemindersDue(subscription, undefined as never)).toThrow(expect.objectContaining({ code: 'missing', path: 'window' }));
     expect(() => getRemindersDue({ expirationDate: '2026-13-01' }, { from: 0, to: 1 })).toThrow(
       expect.objectContaining({ path: 'subscription.expirationDate' }),

@@ -55,7 +55,14 @@ describe('quiet hours across DST (R-RM-6 on instants)', () => {
  * whole minute of any offset in whole minutes or half-minutes, as every offset since 1970
  * is), asking Temporal for local dates and times, independently of the library's engine.
  */
-function referenceSendAt(policyZone: string, recipientZone: string, dayNumber: number, scheduled: number, start: number, end: number): number | undefined {
+function referenceSendAt(
+  policyZone: string,
+  recipientZone: string,
+  dayNumber: number,
+  scheduled: number,
+  start: number,
+  end: number,
+): number | undefined {
   const date = formatDayNumber(dayNumber);
   const dayStart = Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: policyZone }).epochMilliseconds;
   const dayEnd = Temporal.PlainDate.from(date).add({ days: 1 }).toZonedDateTime({ timeZone: policyZone }).epochMilliseconds;
@@ -63,7 +70,8 @@ function referenceSendAt(policyZone: string, recipientZone: string, dayNumber: n
     const local = Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(recipientZone);
     return ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond;
   };
-  const allowed = (instant: number) => instant >= dayStart && instant < dayEnd && localMsOfDay(instant) >= start && localMsOfDay(instant) < end;
+  const allowed = (instant: number) =>
+    instant >= dayStart && instant < dayEnd && localMsOfDay(instant) >= start && localMsOfDay(instant) < end;
   if (allowed(scheduled)) return scheduled;
   let latestBefore: number | undefined;
   // The exact first allowed instant at or after `scheduled` may be the day's start or a
@@ -95,7 +103,11 @@ const transitionDayArbitrary = (zone: string) =>
 
 const minutesArbitrary = fc.integer({ min: 0, max: 1439 });
 /** A minute of the day, half the time within 90 minutes of `around`. */
-const minutesNear = (around: number) => fc.oneof(minutesArbitrary, fc.integer({ min: -90, max: 90 }).map((shift) => Math.min(1439, Math.max(0, around + shift))));
+const minutesNear = (around: number) =>
+  fc.oneof(
+    minutesArbitrary,
+    fc.integer({ min: -90, max: 90 }).map((shift) => Math.min(1439, Math.max(0, around + shift))),
+  );
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 describe('quiet hours against a brute-force walk of the day (properties)', () => {
@@ -104,14 +116,19 @@ describe('quiet hours against a brute-force walk of the day (properties)', () =>
       fc.property(
         zoneArbitrary.chain((zone) =>
           transitionDayArbitrary(zone).chain(([dayNumber, minute]) =>
-            fc.tuple(fc.constant(zone), fc.constant(dayNumber), minutesNear(minute), minutesNear(minute), minutesNear(minute)))),
+            fc.tuple(fc.constant(zone), fc.constant(dayNumber), minutesNear(minute), minutesNear(minute), minutesNear(minute)),
+          ),
+        ),
         fc.option(zoneArbitrary, { nil: undefined }),
         ([policyZone, dayNumber, sendMinute, a, b], recipient) => {
           const [start, end] = a === b ? [Math.min(a, 1438), Math.min(a, 1438) + 1] : [Math.min(a, b), Math.max(a, b)];
           const policy = oneSms(policyZone, hhmm(sendMinute), hhmm(start), hhmm(end));
           const date = formatDayNumber(dayNumber);
           const recipientZone = recipient ?? policyZone;
-          const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
+          const scheduled = getReminderSchedule(
+            { id: 'q', expirationDate: date },
+            definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy),
+          )[0]?.sendAt.getTime() as number;
           const expected = referenceSendAt(policyZone, recipientZone, dayNumber, scheduled, start * MINUTE, end * MINUTE);
           const actual = smsOn(date, policy, recipient);
           expect(actual).toEqual(expected === undefined ? [] : [new Date(expected).toISOString()]);
@@ -123,14 +140,25 @@ describe('quiet hours against a brute-force walk of the day (properties)', () =>
 
   it('R-RM-6 agrees with the walk on ordinary days in random zones, the recipient far from the business zone', () => {
     fc.assert(
-      fc.property(zoneArbitrary, zoneArbitrary, fc.integer({ min: day('1970-01-01'), max: day('2100-12-31') }), minutesArbitrary, minutesArbitrary, minutesArbitrary, (policyZone, recipientZone, dayNumber, sendMinute, a, b) => {
-        const [start, end] = a === b ? [Math.min(a, 1438), Math.min(a, 1438) + 1] : [Math.min(a, b), Math.max(a, b)];
-        const policy = oneSms(policyZone, hhmm(sendMinute), hhmm(start), hhmm(end));
-        const date = formatDayNumber(dayNumber);
-        const scheduled = getReminderSchedule({ id: 'q', expirationDate: date }, definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy))[0]?.sendAt.getTime() as number;
-        const expected = referenceSendAt(policyZone, recipientZone, dayNumber, scheduled, start * MINUTE, end * MINUTE);
-        expect(smsOn(date, policy, recipientZone)).toEqual(expected === undefined ? [] : [new Date(expected).toISOString()]);
-      }),
+      fc.property(
+        zoneArbitrary,
+        zoneArbitrary,
+        fc.integer({ min: day('1970-01-01'), max: day('2100-12-31') }),
+        minutesArbitrary,
+        minutesArbitrary,
+        minutesArbitrary,
+        (policyZone, recipientZone, dayNumber, sendMinute, a, b) => {
+          const [start, end] = a === b ? [Math.min(a, 1438), Math.min(a, 1438) + 1] : [Math.min(a, b), Math.max(a, b)];
+          const policy = oneSms(policyZone, hhmm(sendMinute), hhmm(start), hhmm(end));
+          const date = formatDayNumber(dayNumber);
+          const scheduled = getReminderSchedule(
+            { id: 'q', expirationDate: date },
+            definePolicy({ reminders: { quietHours: { ...policy.reminders.quietHours, channels: [] } } }, policy),
+          )[0]?.sendAt.getTime() as number;
+          const expected = referenceSendAt(policyZone, recipientZone, dayNumber, scheduled, start * MINUTE, end * MINUTE);
+          expect(smsOn(date, policy, recipientZone)).toEqual(expected === undefined ? [] : [new Date(expected).toISOString()]);
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -9,7 +9,9 @@ const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minute
 /** A local time of day `HH:mm:ss`, with the edges (midnight, the last second) weighted in. */
 export const expiryTimeArbitrary = fc.oneof(
   fc.constantFrom('23:59:59', '00:00:00', '00:00:01', '12:00:00', '02:30:00'),
-  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 })).map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m, s]) => `${pad(h)}:${pad(m)}:${pad(s)}`),
 );
 
 /** A send time `HH:mm`. */
@@ -52,10 +54,16 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
   .map((r) => {
     const deletionDay = 1 + Math.floor(r.deletionFraction * (Math.min(366, r.recoveryWindowMonths * 28) - 1));
     // Later tiers start on distinct days from 1 to deletionDay − 1; rates and minimums never fall (R-POL-1).
-    const fromDays = [...new Set(r.tierFractions.map((f) => 1 + Math.floor(f * (deletionDay - 1))).filter((d) => d < deletionDay))].sort((a, b) => a - b);
+    const fromDays = [...new Set(r.tierFractions.map((f) => 1 + Math.floor(f * (deletionDay - 1))).filter((d) => d < deletionDay))].sort(
+      (a, b) => a - b,
+    );
     const rates = [...r.basisPoints].sort((a, b) => a - b).map((bp) => (bp / 10_000).toFixed(4));
     const minimums = [...r.minimumCents].sort((a, b) => a - b).map((cents) => (cents / 100).toFixed(2));
-    const tiers: ReactivationTier[] = [0, ...fromDays].map((fromDay, index) => ({ fromDay, rate: rates[index] as string, minimum: minimums[index] as string }));
+    const tiers: ReactivationTier[] = [0, ...fromDays].map((fromDay, index) => ({
+      fromDay,
+      rate: rates[index] as string,
+      minimum: minimums[index] as string,
+    }));
     const quietEnd = Math.min(24 * 60 - 1, r.quietStartMinutes + r.quietLengthMinutes);
     return definePolicy({
       timeZone: r.timeZone,
@@ -70,7 +78,11 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc
       },
       reminders: {
         sendTimes: { email: r.sendTimes[0], sms: r.sendTimes[1], phone: r.sendTimes[2] },
-        quietHours: { channels: ['sms', 'phone'], start: hhmm(r.quietStartMinutes), end: hhmm(Math.max(quietEnd, r.quietStartMinutes + 1)) },
+        quietHours: {
+          channels: ['sms', 'phone'],
+          start: hhmm(r.quietStartMinutes),
+          end: hhmm(Math.max(quietEnd, r.quietStartMinutes + 1)),
+        },
       },
       extensions: {
         requestDaysBefore: r.requestDaysBefore,

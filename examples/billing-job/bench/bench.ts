@@ -23,8 +23,11 @@ async function main(): Promise<void> {
   await query(url, 'VACUUM ANALYZE subscriptions');
 
   const rows = subscriptions.map((s) => ({
-    id: s.id, expiration_date: s.expirationDate, extension_ends_on: s.extensionEndsOn,
-    invoice_amount: s.invoiceAmount, recipient_time_zone: s.recipientTimeZone,
+    id: s.id,
+    expiration_date: s.expirationDate,
+    extension_ends_on: s.extensionEndsOn,
+    invoice_amount: s.invoiceAmount,
+    recipient_time_zone: s.recipientTimeZone,
   }));
   const window = { from: new Date(FROM), to: new Date(TO) };
   const loops: number[] = [];
@@ -36,19 +39,40 @@ async function main(): Promise<void> {
     recordsOfPage(rows, window, defaultPolicy);
     loops.push((performance.now() - started) / 1000);
     single.push(await timed(url, [['--from', FROM, '--to', TO]]));
-    sharded.push(await timed(url, [0, 1].map((i) => ['--from', FROM, '--to', TO, '--shard', `${i}/2`])));
+    sharded.push(
+      await timed(
+        url,
+        [0, 1].map((i) => ['--from', FROM, '--to', TO, '--shard', `${i}/2`]),
+      ),
+    );
   }
 
   const outbox = single[0]?.recorded ?? 0;
-  console.log(`Node ${process.version}, ${cpus().length} cores; ${COUNT.toLocaleString('en-US')} subscriptions, one local day (${outbox.toLocaleString('en-US')} reminders due); medians of ${RUNS} alternated runs`);
+  console.log(
+    `Node ${process.version}, ${cpus().length} cores; ${COUNT.toLocaleString('en-US')} subscriptions, one local day (${outbox.toLocaleString('en-US')} reminders due); medians of ${RUNS} alternated runs`,
+  );
   const line = (label: string, seconds: readonly number[], rowsWritten = outbox) => {
     const s = median(seconds);
-    console.log(`${label.padEnd(44)} ${Math.round(COUNT / s).toLocaleString('en-US').padStart(9)} subscriptions/s, ${Math.round(rowsWritten / s).toLocaleString('en-US').padStart(7)} outbox rows/s (${s.toFixed(2)} s)`);
+    console.log(
+      `${label.padEnd(44)} ${Math.round(COUNT / s)
+        .toLocaleString('en-US')
+        .padStart(9)} subscriptions/s, ${Math.round(rowsWritten / s)
+        .toLocaleString('en-US')
+        .padStart(7)} outbox rows/s (${s.toFixed(2)} s)`,
+    );
   };
   line('library alone, in process (no database)', loops);
-  line('billing job, one worker (--page-size 1000)', single.map((t) => t.seconds));
-  line('billing job, two workers (--shard 0/2, 1/2)', sharded.map((t) => t.seconds));
-  console.log(`all runs, one worker: ${single.map((t) => `${Math.round(COUNT / t.seconds).toLocaleString('en-US')}/s`).join(', ')}; two workers: ${sharded.map((t) => `${Math.round(COUNT / t.seconds).toLocaleString('en-US')}/s`).join(', ')}`);
+  line(
+    'billing job, one worker (--page-size 1000)',
+    single.map((t) => t.seconds),
+  );
+  line(
+    'billing job, two workers (--shard 0/2, 1/2)',
+    sharded.map((t) => t.seconds),
+  );
+  console.log(
+    `all runs, one worker: ${single.map((t) => `${Math.round(COUNT / t.seconds).toLocaleString('en-US')}/s`).join(', ')}; two workers: ${sharded.map((t) => `${Math.round(COUNT / t.seconds).toLocaleString('en-US')}/s`).join(', ')}`,
+  );
 }
 
 interface Timed {

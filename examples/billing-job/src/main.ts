@@ -44,9 +44,11 @@ async function main(argv: readonly string[], now: Date): Promise<void> {
     return;
   }
   const command = positionals[0] ?? 'run';
-  if (positionals.length > 1 || (command !== 'run' && command !== 'init')) throw new UsageError(`unknown command: ${positionals.join(' ')}`);
+  if (positionals.length > 1 || (command !== 'run' && command !== 'init'))
+    throw new UsageError(`unknown command: ${positionals.join(' ')}`);
   const connectionString = process.env.DATABASE_URL;
-  if (connectionString === undefined || connectionString === '') throw new UsageError('set DATABASE_URL to the database, e.g. postgres://user@host:5432/billing');
+  if (connectionString === undefined || connectionString === '')
+    throw new UsageError('set DATABASE_URL to the database, e.g. postgres://user@host:5432/billing');
 
   // Every option is checked before the job connects: a usage error never waits on the network.
   const shard = parseShard(values.shard);
@@ -85,7 +87,13 @@ async function runWindow(client: pg.PoolClient, window: BillingWindow, shard: Sh
     totals.quotes += outcome.quotes;
     totals.rejected += outcome.rejected;
   }
-  return { window: window.id, from: window.from.toISOString(), to: window.to.toISOString(), shard: `${shard.index}/${shard.count}`, ...totals };
+  return {
+    window: window.id,
+    from: window.from.toISOString(),
+    to: window.to.toISOString(),
+    shard: `${shard.index}/${shard.count}`,
+    ...totals,
+  };
 }
 
 function parseShard(text: string): Shard {
@@ -114,7 +122,9 @@ function parseInstant(text: string, option: string): Date {
 
 // The one place the job reads the clock: "now" is an argument everywhere else.
 main(process.argv.slice(2), new Date()).catch((error: unknown) => {
-  const usage = error instanceof UsageError || (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+  const usage =
+    error instanceof UsageError ||
+    (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
   console.error(`billing-job: ${error instanceof Error ? error.message : String(error)}${usage ? `\n\n${USAGE}` : ''}`);
   process.exitCode = usage ? 2 : 1;
 });

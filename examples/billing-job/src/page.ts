@@ -1,11 +1,22 @@
-import { ExpiryInputError, getRemindersDue, quoteReactivationFee, type Policy, type Reminder, type Subscription } from 'subscription-expiry';
+import {
+  ExpiryInputError,
+  getRemindersDue,
+  quoteReactivationFee,
+  type Policy,
+  type Reminder,
+  type Subscription,
+} from 'subscription-expiry';
 
 /**
  * One page of subscriptions turned into what the job records: the reminders due in the
  * window, today's fee quotes, and the rows the library refused. Pure: no database, no
  * clock ("today" is the window's end), so it is the same in every worker.
  */
-export function recordsOfPage(rows: readonly SubscriptionRow[], window: { readonly from: Date; readonly to: Date }, policy: Policy): PageRecords {
+export function recordsOfPage(
+  rows: readonly SubscriptionRow[],
+  window: { readonly from: Date; readonly to: Date },
+  policy: Policy,
+): PageRecords {
   const records: PageRecords = { reminders: [], quotes: [], rejected: [] };
   for (const row of rows) {
     const subscription = subscriptionOf(row);

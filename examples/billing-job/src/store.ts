@@ -38,10 +38,12 @@ export async function windowsToRun(client: PoolClient, shard: Shard, from: Date 
     const unfinished = await client.query<WindowRow>(
       `SELECT id, from_at, to_at FROM billing_windows
         WHERE shard_index = $1 AND shard_count = $2 AND completed_at IS NULL ORDER BY from_at, to_at`,
-      [shard.index, shard.count]);
+      [shard.index, shard.count],
+    );
     const latest = await client.query<{ end_at: Date | null }>(
       'SELECT max(to_at) AS end_at FROM billing_windows WHERE shard_index = $1 AND shard_count = $2',
-      [shard.index, shard.count]);
+      [shard.index, shard.count],
+    );
     const end = latest.rows[0]?.end_at ?? null;
     if (end === null) {
       throw new UsageError(`no window has run yet for shard ${shard.index}/${shard.count}: pass --from for the first run`);
@@ -66,12 +68,15 @@ export async function processNextPage(
 ): Promise<PageOutcome | undefined> {
   return inTransaction(client, async () => {
     const state = await client.query<{ after_id: string | null; completed_at: Date | null }>(
-      'SELECT after_id, completed_at FROM billing_windows WHERE id = $1 FOR UPDATE', [window.id]);
+      'SELECT after_id, completed_at FROM billing_windows WHERE id = $1 FOR UPDATE',
+      [window.id],
+    );
     const cursor = state.rows[0];
     if (cursor === undefined || cursor.completed_at !== null) return undefined;
     const page = await client.query<SubscriptionRow>(
       cursor.after_id === null ? SELECT_PAGE : SELECT_PAGE_AFTER,
-      cursor.after_id === null ? [...hashRangeOf(shard), pageSize] : [...hashRangeOf(shard), pageSize, cursor.after_id]);
+      cursor.after_id === null ? [...hashRangeOf(shard), pageSize] : [...hashRangeOf(shard), pageSize, cursor.after_id],
+    );
     const records = compute(page.rows);
     const recorded = await insertReminders(client, window, records);
     await insertQuotes(client, window, records);
@@ -80,7 +85,8 @@ export async function processNextPage(
     await client.query(
       `UPDATE billing_windows SET after_id = coalesce($2, after_id), pages = pages + 1,
               completed_at = CASE WHEN $3 THEN now() END WHERE id = $1`,
-      [window.id, last?.id ?? null, page.rows.length < pageSize]);
+      [window.id, last?.id ?? null, page.rows.length < pageSize],
+    );
     return {
       subscriptions: page.rows.length,
       recorded,
@@ -138,11 +144,13 @@ async function openWindow(client: PoolClient, shard: Shard, from: Date, to: Date
   await client.query(
     `INSERT INTO billing_windows (from_at, to_at, shard_index, shard_count) VALUES ($1, $2, $3, $4)
      ON CONFLICT (from_at, to_at, shard_index, shard_count) DO NOTHING`,
-    [from, to, shard.index, shard.count]);
+    [from, to, shard.index, shard.count],
+  );
   const found = await client.query<WindowRow>(
     `SELECT id, from_at, to_at FROM billing_windows
       WHERE from_at = $1 AND to_at = $2 AND shard_index = $3 AND shard_count = $4`,
-    [from, to, shard.index, shard.count]);
+    [from, to, shard.index, shard.count],
+  );
   return windowOf(found.rows[0] as WindowRow);
 }
 
@@ -162,7 +170,8 @@ async function insertReminders(client: PoolClient, window: BillingWindow, record
       reminders.map((r) => r.sendAt.toISOString()),
       reminders.map((r) => r.daysBeforeExpiry),
       window.id,
-    ]);
+    ],
+  );
   return result.rowCount ?? 0;
 }
 
@@ -182,7 +191,8 @@ async function insertQuotes(client: PoolClient, window: BillingWindow, records: 
       quotes.map((q) => q.fee),
       quotes.map((q) => q.total),
       quotes.map((q) => q.currency),
-    ]);
+    ],
+  );
 }
 
 async function insertRejected(client: PoolClient, window: BillingWindow, records: PageRecords): Promise<void> {
@@ -198,7 +208,8 @@ async function insertRejected(client: PoolClient, window: BillingWindow, records
       rejected.map((r) => r.code),
       rejected.map((r) => r.path),
       rejected.map((r) => r.message),
-    ]);
+    ],
+  );
 }
 
 async function inTransaction<T>(client: PoolClient, body: () => Promise<T>): Promise<T> {

@@ -37,23 +37,32 @@ describe('billing job on PostgreSQL', () => {
     const runs = await Promise.all([1, 2].map(() => startJob(url, ['--to', TO, '--page-size', '100']).done));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
 
-    const windows = await query<{ from_at: Date; to_at: Date; done: boolean }>(url,
-      'SELECT from_at, to_at, completed_at IS NOT NULL AS done FROM billing_windows ORDER BY from_at');
-    expect(windows.map((w) => [w.from_at.toISOString(), w.to_at.toISOString(), w.done])).toEqual([[FROM, middle, true], [middle, TO, true]]);
+    const windows = await query<{ from_at: Date; to_at: Date; done: boolean }>(
+      url,
+      'SELECT from_at, to_at, completed_at IS NOT NULL AS done FROM billing_windows ORDER BY from_at',
+    );
+    expect(windows.map((w) => [w.from_at.toISOString(), w.to_at.toISOString(), w.done])).toEqual([
+      [FROM, middle, true],
+      [middle, TO, true],
+    ]);
     expect((await readOutbox(url)).map((row) => row.key)).toEqual(expectedKeys(SUBSCRIPTIONS, FROM, TO));
   });
 
-  it('R-FEE-2 R-IN-4 records today\'s reactivation and recovery quotes, and the rows the library refuses', async () => {
+  it("R-FEE-2 R-IN-4 records today's reactivation and recovery quotes, and the rows the library refuses", async () => {
     const url = await seededDatabase('quotes', SUBSCRIPTIONS);
     const [summary] = (await runJobOk(url, ['--from', FROM, '--to', TO])).windows;
 
     const expected = expectedQuotes(SUBSCRIPTIONS, TO);
-    const quotes = await query<{ subscription_id: string; kind: string; fee: string; total: string }>(url,
-      'SELECT subscription_id, kind, fee::text, total::text FROM fee_quotes ORDER BY subscription_id');
+    const quotes = await query<{ subscription_id: string; kind: string; fee: string; total: string }>(
+      url,
+      'SELECT subscription_id, kind, fee::text, total::text FROM fee_quotes ORDER BY subscription_id',
+    );
     expect(quotes).toEqual(expected.quotes);
     expect(quotes.length).toBeGreaterThan(500);
-    const rejected = await query<{ subscription_id: string; code: string; path: string }>(url,
-      'SELECT subscription_id, code, path FROM rejected_subscriptions ORDER BY subscription_id');
+    const rejected = await query<{ subscription_id: string; code: string; path: string }>(
+      url,
+      'SELECT subscription_id, code, path FROM rejected_subscriptions ORDER BY subscription_id',
+    );
     expect(rejected).toEqual(expected.rejected);
     expect(rejected.length).toBeGreaterThan(0);
     expect(summary).toMatchObject({ subscriptions: SUBSCRIPTIONS.length, quotes: quotes.length, rejected: rejected.length });
@@ -62,11 +71,17 @@ describe('billing job on PostgreSQL', () => {
   it('R-RM-4 a job killed with SIGKILL in the middle, then run again: every due reminder exactly once, none missing', async () => {
     const url = await seededDatabase('killed', SUBSCRIPTIONS);
     const killed = startJob(url, ['--from', FROM, '--to', TO, '--page-size', '10']);
-    await waitFor(async () => (await query<{ pages: number }>(url, 'SELECT pages FROM billing_windows'))[0]?.pages ?? 0, (pages) => pages >= 5);
+    await waitFor(
+      async () => (await query<{ pages: number }>(url, 'SELECT pages FROM billing_windows'))[0]?.pages ?? 0,
+      (pages) => pages >= 5,
+    );
     killed.child.kill('SIGKILL');
     expect((await killed.done).signal).toBe('SIGKILL');
 
-    const [left] = await query<{ pages: number; done: boolean }>(url, 'SELECT pages, completed_at IS NOT NULL AS done FROM billing_windows');
+    const [left] = await query<{ pages: number; done: boolean }>(
+      url,
+      'SELECT pages, completed_at IS NOT NULL AS done FROM billing_windows',
+    );
     expect(left?.done, 'the job finished before it was killed: make the page size smaller').toBe(false);
     const before = (await readOutbox(url)).length;
     const expected = expectedKeys(SUBSCRIPTIONS, FROM, TO);
@@ -107,25 +122,35 @@ describe('billing job on PostgreSQL', () => {
     const covered = runs.map((days) => [localMidnight(days[0] as string), localMidnight(days.at(-1) as string)] as const);
     const fromSchedule = subscriptions
       .flatMap((s) => getReminderSchedule(asSubscription(s)))
-      .filter((reminder) => covered.some(([from, to]) => Date.parse(from) <= reminder.sendAt.getTime() && reminder.sendAt.getTime() < Date.parse(to)))
+      .filter((reminder) =>
+        covered.some(([from, to]) => Date.parse(from) <= reminder.sendAt.getTime() && reminder.sendAt.getTime() < Date.parse(to)),
+      )
       .map((reminder) => reminder.key)
       .sort();
     expect(outbox.map((row) => row.key)).toEqual(fromSchedule);
     expectEachRecordedInItsWindow(outbox);
     // Every local day had reminders, so none of the windows was vacuous.
-    const windows = await query<{ from_at: Date; n: string }>(url,
-      'SELECT w.from_at, count(o.key) AS n FROM billing_windows w LEFT JOIN reminder_outbox o ON o.window_id = w.id GROUP BY w.id ORDER BY w.from_at');
+    const windows = await query<{ from_at: Date; n: string }>(
+      url,
+      'SELECT w.from_at, count(o.key) AS n FROM billing_windows w LEFT JOIN reminder_outbox o ON o.window_id = w.id GROUP BY w.id ORDER BY w.from_at',
+    );
     expect(windows).toHaveLength(10);
     for (const window of windows) expect(Number(window.n), window.from_at.toISOString()).toBeGreaterThan(0);
   });
 
   it('R-RM-4 four workers with --shard i/4 in parallel: the same outbox as one worker', async () => {
-    const [sharded, single] = await Promise.all([seededDatabase('four_shards', SUBSCRIPTIONS), seededDatabase('one_worker', SUBSCRIPTIONS)]);
-    const workers = await Promise.all([0, 1, 2, 3].map((i) => startJob(sharded, ['--from', FROM, '--to', TO, '--shard', `${i}/4`, '--page-size', '200']).done));
+    const [sharded, single] = await Promise.all([
+      seededDatabase('four_shards', SUBSCRIPTIONS),
+      seededDatabase('one_worker', SUBSCRIPTIONS),
+    ]);
+    const workers = await Promise.all(
+      [0, 1, 2, 3].map((i) => startJob(sharded, ['--from', FROM, '--to', TO, '--shard', `${i}/4`, '--page-size', '200']).done),
+    );
     for (const worker of workers) expect(worker.code, worker.stderr).toBe(0);
     await runJobOk(single, ['--from', FROM, '--to', TO]);
 
-    const withoutWindow = (rows: OutboxRow[]) => rows.map(({ key, subscriptionId, channel, date, sendAt }) => ({ key, subscriptionId, channel, date, sendAt }));
+    const withoutWindow = (rows: OutboxRow[]) =>
+      rows.map(({ key, subscriptionId, channel, date, sendAt }) => ({ key, subscriptionId, channel, date, sendAt }));
     const shardedOutbox = await readOutbox(sharded);
     expect(withoutWindow(shardedOutbox)).toEqual(withoutWindow(await readOutbox(single)));
     expect(shardedOutbox.map((row) => row.key)).toEqual(expectedKeys(SUBSCRIPTIONS, FROM, TO));
@@ -133,8 +158,10 @@ describe('billing job on PostgreSQL', () => {
     const summaries = workers.map((worker) => worker.windows[0]);
     expect(summaries.reduce((sum, summary) => sum + (summary?.subscriptions ?? 0), 0)).toBe(SUBSCRIPTIONS.length);
     for (const summary of summaries) expect(summary?.recorded).toBeGreaterThan(0);
-    const read = await query<{ subscription_id: string; shard: string }>(sharded,
-      'SELECT DISTINCT o.subscription_id, w.shard_index || \'/\' || w.shard_count AS shard FROM reminder_outbox o JOIN billing_windows w ON w.id = o.window_id');
+    const read = await query<{ subscription_id: string; shard: string }>(
+      sharded,
+      "SELECT DISTINCT o.subscription_id, w.shard_index || '/' || w.shard_count AS shard FROM reminder_outbox o JOIN billing_windows w ON w.id = o.window_id",
+    );
     for (const { subscription_id: id, shard } of read) expect(shard, id).toBe(`${stableShard(id, 4)}/4`);
   });
 });
@@ -142,7 +169,12 @@ describe('billing job on PostgreSQL', () => {
 describe('billing job options', () => {
   it('R-IN-2 refuses a bad shard, page size, an instant without an offset or an empty window with exit code 2, before connecting', async () => {
     const unreachable = 'postgres://nobody@127.0.0.1:1/none';
-    for (const args of [['--shard', '4/4'], ['--page-size', '0'], ['--from', '2026-03-08T00:00:00'], ['--from', TO, '--to', FROM]]) {
+    for (const args of [
+      ['--shard', '4/4'],
+      ['--page-size', '0'],
+      ['--from', '2026-03-08T00:00:00'],
+      ['--from', TO, '--to', FROM],
+    ]) {
       const result = await runJob(unreachable, args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/^billing-job: .*(--shard|--page-size|--from)/);
@@ -196,7 +228,9 @@ function nextDay(date: string): string {
 /** The shard of an id, as schema.sql defines it: i where ⌊i·2³¹/N⌋ ≤ (first 31 bits of its MD5) < ⌊(i+1)·2³¹/N⌋. */
 function stableShard(id: string, count: number): number {
   const hash = Number.parseInt(createHash('md5').update(id).digest('hex').slice(0, 8), 16) & 0x7fffffff;
-  return Array.from({ length: count }, (_, i) => i).findIndex((i) => Math.floor((i * 2 ** 31) / count) <= hash && hash < Math.floor(((i + 1) * 2 ** 31) / count));
+  return Array.from({ length: count }, (_, i) => i).findIndex(
+    (i) => Math.floor((i * 2 ** 31) / count) <= hash && hash < Math.floor(((i + 1) * 2 ** 31) / count),
+  );
 }
 
 async function waitFor<T>(read: () => Promise<T>, ready: (value: T) => boolean): Promise<T> {

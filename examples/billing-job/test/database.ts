@@ -39,7 +39,8 @@ export async function insertSubscriptions(url: string, subscriptions: readonly G
           chunk.map((s) => s.extensionEndsOn),
           chunk.map((s) => s.invoiceAmount),
           chunk.map((s) => s.recipientTimeZone),
-        ]);
+        ],
+      );
     }
   });
 }
@@ -71,12 +72,19 @@ export function startJob(url: string, args: readonly string[]): { readonly child
   const child = spawn(process.execPath, [JOB, ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const done = new Promise<JobResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      const windows = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as WindowSummary);
+      const windows = stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as WindowSummary);
       resolve({ code, signal, stdout, stderr, windows });
     });
   });
@@ -112,7 +120,8 @@ export async function readOutbox(url: string): Promise<OutboxRow[]> {
     const result = await client.query<OutboxRow>(
       `SELECT o.key, o.subscription_id AS "subscriptionId", o.channel, to_char(o.reminder_date, 'YYYY-MM-DD') AS date,
               to_json(o.send_at)#>>'{}' AS "sendAt", to_json(w.from_at)#>>'{}' AS "windowFrom", to_json(w.to_at)#>>'{}' AS "windowTo"
-         FROM reminder_outbox o JOIN billing_windows w ON w.id = o.window_id ORDER BY o.key`);
+         FROM reminder_outbox o JOIN billing_windows w ON w.id = o.window_id ORDER BY o.key`,
+    );
     return result.rows.map((row) => ({ ...row, sendAt: iso(row.sendAt), windowFrom: iso(row.windowFrom), windowTo: iso(row.windowTo) }));
   });
 }

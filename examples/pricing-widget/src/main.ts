@@ -86,7 +86,7 @@ function render(): void {
 
 function showStatus(status: ExpiryStatus, timeZone: string): void {
   text('phase', status.phase);
-  output('phase').dataset['phase'] = status.phase;
+  output('phase').dataset.phase = status.phase;
   text('access', status.access);
   if ('daysUntilExpiry' in status) {
     text('days-label', 'Days until expiry');
@@ -124,7 +124,10 @@ function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, 
       break;
     case 'reactivation':
     case 'recovery':
-      text('fee-note', quote.kind === 'reactivation' ? 'To reactivate now, you pay:' : 'Your data was deleted; to recover it from backup now, you pay:');
+      text(
+        'fee-note',
+        quote.kind === 'reactivation' ? 'To reactivate now, you pay:' : 'Your data was deleted; to recover it from backup now, you pay:',
+      );
       text('working-invoice', money(quote.invoiceAmount));
       text('working-rate', percent(quote.rate, locale));
       text('working-percentage-fee', money(quote.percentageFee));
@@ -162,7 +165,7 @@ function showReminders(reminders: readonly Reminder[], timeZone: string): void {
   list.replaceChildren(
     ...reminders.map((reminder) => {
       const item = document.createElement('li');
-      item.dataset['testid'] = 'reminder';
+      item.dataset.testid = 'reminder';
       const time = document.createElement('time');
       time.dateTime = reminder.sendAt.toISOString();
       time.textContent = localDateTime(reminder.sendAt, timeZone);
@@ -242,13 +245,15 @@ function localDateTime(instant: Date, timeZone: string): string {
     dateTimeFormats.set(timeZone, format);
   }
   const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  const seconds = parts['second'] === '00' ? '' : `:${parts['second']}`;
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']}${seconds}`;
+  const seconds = parts.second === '00' ? '' : `:${parts.second}`;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}${seconds}`;
 }
 
 /** A rate such as `"0.15"` as a percentage in the locale (`15%`, `15 %`); Intl formats the string exactly. */
 function percent(rate: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }) as unknown as { format(value: string): string };
+  const format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }) as unknown as {
+    format(value: string): string;
+  };
   return format.format(rate);
 }
 
