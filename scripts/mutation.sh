@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm run mutation [-- stryker options]: Stryker over src/, incremental against the committed
+# baseline. The baseline is committed gzip-compressed (reports/stryker-incremental.json.gz);
+# this unpacks it for Stryker, runs Stryker, and packs the updated result back with
+# `gzip -n -9` (no name or time stamp, so the same result gives the same bytes). Exits with
+# Stryker's status: non-zero when the score is below the break threshold (90 %).
+# docs/mutation.md explains the scheme.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+baseline=reports/stryker-incremental.json
+if [ -f "$baseline.gz" ]; then
+  gzip -dc "$baseline.gz" > "$baseline"
+else
+  echo "No $baseline.gz: Stryker tests every mutant (a full run)."
+  rm -f "$baseline"
+fi
+
+status=0
+npx stryker run "$@" || status=$?
+
+if [ -f "$baseline" ]; then
+  gzip -n -9 -c "$baseline" > "$baseline.gz.tmp"
+  mv "$baseline.gz.tmp" "$baseline.gz"
+  rm -f "$baseline"
+fi
+exit "$status"
