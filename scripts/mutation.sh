@@ -8,7 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-baseline=reports/stryker-incremental.json
+# MUTATION_CONFIG=stryker.cli.config.json runs the CLI's own check against its own baseline.
+config=${MUTATION_CONFIG:-stryker.config.json}
+if [ "$config" = stryker.config.json ]; then baseline=reports/stryker-incremental.json; else baseline=reports/stryker-cli-incremental.json; fi
 if [ -f "$baseline.gz" ]; then
   gzip -dc "$baseline.gz" > "$baseline"
 else
@@ -17,7 +19,7 @@ else
 fi
 
 status=0
-npx stryker run "$@" || status=$?
+npx stryker run "$config" "$@" || status=$?
 
 if [ -f "$baseline" ]; then
   gzip -n -9 -c "$baseline" > "$baseline.gz.tmp"

@@ -26,6 +26,13 @@ beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'subscription-expiry-bin-'));
 });
 
+/** A policy file in the scratch folder. */
+function policyFile(name: string, content: unknown): string {
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
 describe('the subscription-expiry executable', () => {
   it('exits 0 with an answer, 2 on a usage error, 2 on bad input', () => {
     const ok = cli(['quote', '--expires', '2026-03-08', '--invoice', '300', '--now', '2026-04-22T12:00:00-04:00']);
@@ -77,5 +84,17 @@ describe('the subscription-expiry executable', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
     expect(stderr).toBe('');
     expect(code).toBe(141);
+  });
+  it('R-POL-1 is wired into the built tool: exit 0 for a valid file, 2 with every problem for an invalid one', () => {
+    const bin = CLI;
+    const ok = spawnSync(process.execPath, [bin, 'policy', 'check', policyFile('ok.json', { deletionDay: 20 })], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    const bad = policyFile('bad-fields.json', { deletionDays: 20, currency: 'UDS' });
+    const failed = spawnSync(process.execPath, [bin, 'policy', 'check', bad], { encoding: 'utf8' });
+    expect([failed.status, failed.stdout.split('\n').filter(Boolean).length, failed.stderr]).toEqual([
+      2,
+      2,
+      `subscription-expiry: ${bad}: 2 problems\n`,
+    ]);
   });
 });
