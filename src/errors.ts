@@ -54,7 +54,8 @@ export type PolicyErrorCode =
   | 'invalid-amount'
   | 'invalid-tiers'
   | 'invalid-reminders'
-  | 'invalid-value';
+  | 'invalid-value'
+  | 'not-defined';
 
 /**
  * Thrown when a subscription, an instant, an amount or another argument is not usable.

@@ -4,6 +4,7 @@ import { Temporal as FullTemporal } from 'temporal-polyfill/full';
 import { describe, expect, it } from 'vitest';
 import {
   checkExtensionEligibility,
+  defaultPolicy,
   definePolicy,
   findOrderId,
   formatMoney,
@@ -351,14 +352,14 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
     () => getExpiryStatus(SUB, NOW, 7 as never),
     'wrong-type',
     'policy',
-    'the policy must be an object made by definePolicy, or omitted',
+    'the policy must be defaultPolicy or made by definePolicy(…), or omitted',
   ],
   [
     'null as policy',
     () => getExpiryStatus(SUB, NOW, null as never),
     'wrong-type',
     'policy',
-    'the policy must be an object made by definePolicy, or omitted',
+    'the policy must be defaultPolicy or made by definePolicy(…), or omitted',
   ],
   [
     'a money value that is not an object',
@@ -937,11 +938,18 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
   ],
   ['fees that are a string', () => policy({ fees: 'cheap' }), 'wrong-type', 'policy.fees', 'expected an object, got "cheap"'],
   [
-    'a policy not made by definePolicy',
+    'a string as policy',
     () => getExpiryStatus(SUB, NOW, 'strict' as never),
     'wrong-type',
     'policy',
-    'the policy must be an object made by definePolicy, or omitted',
+    'the policy must be defaultPolicy or made by definePolicy(…), or omitted',
+  ],
+  [
+    'a hand-made policy object, not made by definePolicy',
+    () => getExpiryStatus(SUB, NOW, { ...defaultPolicy, deletionDay: 30 } as never),
+    'not-defined',
+    'policy',
+    'this policy was not made by definePolicy(…): pass your object through definePolicy(yourPolicy) once, which checks it, and use what it returns',
   ],
 ];
 

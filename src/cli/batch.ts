@@ -125,7 +125,7 @@ export async function runBatch(values: Values, positionals: readonly string[], i
   // one is a usage error (exit 2), not a failure of every line.
   const context: BatchContext = {
     now: atTheDoor('now', () => parseInstant(nowOf(values, io.clock), 'now')),
-    policy: atTheDoor('policy', () => resolvePolicy(policy)),
+    policy: resolvePolicy(policy),
     window:
       from === undefined || to === undefined
         ? undefined

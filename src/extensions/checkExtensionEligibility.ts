@@ -26,7 +26,7 @@ import type { ExtensionDecision, ExtensionRequest } from './types.js';
  * @param request - `{ orderId?, requestedAt, subscription, previousRequests? }`
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen decision, a discriminated union on `eligible`
- * @throws ExpiryInputError for an unreadable request; PolicyError for an invalid policy
+ * @throws ExpiryInputError for an unreadable request; PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * const decision = checkExtensionEligibility({

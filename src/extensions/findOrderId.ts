@@ -1,6 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { atTheDoor, describe } from '../input/read.js';
-import { resolvePolicy } from '../policy/compile.js';
+import { defaultPolicy } from '../policy/defaultPolicy.js';
+import { definedPolicy } from '../policy/defined.js';
 import type { Policy } from '../policy/types.js';
 
 /**
@@ -20,7 +21,7 @@ import type { Policy } from '../policy/types.js';
  * @param text - the ticket's text
  * @param policy - the policy whose `extensions.orderId` gives the groups and separator (default: {@link defaultPolicy})
  * @returns the first order id, upper-case, or `undefined`
- * @throws ExpiryInputError when `text` is not a string; PolicyError for an invalid policy
+ * @throws ExpiryInputError when `text` is not a string; PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * findOrderId('Can you please create a support ticket for me to request a temporary extension for my order ID abc-123-45678 ?');
@@ -29,7 +30,7 @@ import type { Policy } from '../policy/types.js';
  */
 export function findOrderId(text: string, policy?: Policy): string | undefined {
   const checked = atTheDoor('text', () => parseText(text));
-  const format = orderIdFormatOf(atTheDoor('policy', () => resolvePolicy(policy)).policy);
+  const format = orderIdFormatOf(definedPolicy(policy, defaultPolicy));
   for (let start = 0; start < checked.length; ) {
     const token = scanToken(checked, start, format);
     if (token.isOrderId) return checked.slice(start, token.end).toUpperCase();

@@ -24,7 +24,7 @@ export type { FeeQuote } from './types.js';
  * @param policy - fee tiers, recovery rates, currency and rounding (default: {@link defaultPolicy})
  * @returns a frozen {@link FeeQuote}
  * @throws ExpiryInputError for a bad subscription or instant, or a missing invoice amount on a priced quote
- * @throws PolicyError for an invalid policy
+ * @throws PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * const quote = quoteReactivationFee(

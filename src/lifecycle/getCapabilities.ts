@@ -53,7 +53,8 @@ const LEAST_PRIVILEGED_ROLE: KnownRole = 'agent';
  * @param role - the user's role: `owner`, `administrator`, `agent`, or another string
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns the frozen capabilities, with the `phase` they were read for
- * @throws ExpiryInputError for an unreadable subscription, instant or a role that is not a non-empty string
+ * @throws ExpiryInputError for an unreadable subscription, instant or a role that is not a non-empty string;
+ *   PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-10T12:00:00Z', 'owner');
@@ -68,7 +69,7 @@ export function getCapabilities(
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
   const knownRole = atTheDoor('role', () => parseRole(role));
-  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
   const { phase } = statusAt(parsed, instant, compiled);
   return Object.freeze({ phase, ...CAPABILITIES[phase][knownRole] });

@@ -20,7 +20,7 @@ import type { ExpiryStatus, NextPhase } from './types.js';
  * @param now - the instant to answer for: a `Date`, epoch milliseconds or an ISO string with an offset
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen status, a discriminated union on `phase`
- * @throws ExpiryInputError for an unreadable subscription or instant; PolicyError for an invalid policy
+ * @throws ExpiryInputError for an unreadable subscription or instant; PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * const status = getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-09T03:59:59Z');
@@ -33,7 +33,7 @@ import type { ExpiryStatus, NextPhase } from './types.js';
 export function getExpiryStatus(subscription: Subscription, now: InstantInput, policy?: Policy): ExpiryStatus {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
-  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
   return statusAt(parsed, instant, compiled);
 }

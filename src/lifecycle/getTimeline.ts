@@ -21,7 +21,7 @@ import { resultDate } from '../results.js';
  * @param subscription - the subscription; an `extension` moves every event after the original expiry (R-ST-2)
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen array of `{ event, date, at }`, sorted by `at`
- * @throws ExpiryInputError for an unreadable subscription; PolicyError for an invalid policy
+ * @throws ExpiryInputError for an unreadable subscription; PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * getTimeline({ expirationDate: '2026-03-08' }).map((e) => `${e.date} ${e.event}`);
@@ -30,7 +30,7 @@ import { resultDate } from '../results.js';
  */
 export function getTimeline(subscription: Subscription, policy?: Policy): readonly TimelineEvent[] {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
-  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
   return timelineOf(parsed, compiled);
 }

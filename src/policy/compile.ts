@@ -1,11 +1,10 @@
-import { PolicyError } from '../errors.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { zoneOf, type Zone } from '../clock/zone.js';
 import { compareAmountTexts } from '../money/amountText.js';
 import { defaultPolicy } from './defaultPolicy.js';
-import { atThePolicyDoor } from './definePolicy.js';
+import { definedPolicy } from './defined.js';
 import type { FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
-import { currencyFractionDigits, validatePolicy } from './validate.js';
+import { isoMinorUnits } from '../money/currencies.js';
 
 /**
  * A policy turned once into what the hot paths need: times as milliseconds of the day, the
@@ -42,34 +41,19 @@ export function sameTerms(a: FeeTermsText, b: FeeTermsText): boolean {
   );
 }
 
-/** Each frozen policy's compiled form, made on first use (the default policy's too). */
-const compiledPolicies = /* @__PURE__ */ new WeakMap<object, CompiledPolicy>();
+/** Each policy's compiled form, made on first use (the default policy's too). */
+const compiledPolicies = /* @__PURE__ */ new WeakMap<Policy, CompiledPolicy>();
 
 /**
- * The compiled form of the policy a caller passed (R-POL-2): the default when
- * omitted; a frozen policy is validated and compiled once and remembered; an
- * unfrozen object is validated on every call, since it may change between calls.
+ * The compiled form of the policy a caller passed (R-POL-2): the default when omitted, else
+ * a policy made by `definePolicy` (validated there, so never again here), compiled once.
  */
 export function resolvePolicy(policy: unknown): CompiledPolicy {
-  if (policy === undefined || policy === defaultPolicy) return compiledOnce(defaultPolicy, () => defaultPolicy);
-  if (typeof policy !== 'object' || policy === null) {
-    throw new PolicyError('wrong-type', 'policy', 'the policy must be an object made by definePolicy, or omitted');
-  }
-  let frozen = false;
-  try {
-    frozen = Object.isFrozen(policy);
-  } catch {
-    frozen = false;
-  }
-  const validated = () => atThePolicyDoor(() => validatePolicy(policy));
-  return frozen ? compiledOnce(policy, validated) : compile(validated());
-}
-
-function compiledOnce(key: object, validated: () => Policy): CompiledPolicy {
-  const known = compiledPolicies.get(key);
+  const defined = definedPolicy(policy, defaultPolicy);
+  const known = compiledPolicies.get(defined);
   if (known !== undefined) return known;
-  const compiled = compile(validated());
-  compiledPolicies.set(key, compiled);
+  const compiled = compile(defined);
+  compiledPolicies.set(defined, compiled);
   return compiled;
 }
 
@@ -81,7 +65,7 @@ function compile(policy: Policy): CompiledPolicy {
     zone: zoneOf(policy.timeZone),
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
-    fractionDigits: currencyFractionDigits(policy.currency, 'policy.currency', policy.currencyDigits),
+    fractionDigits: policy.currencyDigits?.[policy.currency] ?? (isoMinorUnits(policy.currency) as number),
     tiers: policy.fees.reactivationTiers,
     cadences: reminders.cadences,
     sendTimeMs: new Map(Object.entries(reminders.sendTimes).map(([channel, time]) => [channel, parseTimeOfDay(time) as number])),

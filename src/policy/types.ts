@@ -84,9 +84,11 @@ export interface FeeCap {
 }
 
 /**
- * The business rules as data: every number of SPEC.md lives here (R-POL-1). Build one
- * with {@link definePolicy}, which validates it, and pass it as the last argument of
- * any function; without one, {@link defaultPolicy} applies.
+ * The business rules as data: every number the library uses lives here. Build one with
+ * {@link definePolicy}, which validates it, and pass it as the last argument of any
+ * function; without one, {@link defaultPolicy} applies. Functions accept only policies
+ * `definePolicy` made (or `defaultPolicy`): an object written by hand is refused with a
+ * `PolicyError` until it has been through `definePolicy`.
  *
  * @example
  * const berlin: Policy = definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR' });

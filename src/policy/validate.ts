@@ -12,6 +12,7 @@ import {
 import { ROUNDING_MODE_NAMES, type RoundingMode } from '../money/rounding.js';
 import { describe, isRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
+import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
 import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
 
@@ -140,7 +141,7 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   };
   currencyDigitsFields?.rejectUnknown();
   for (const fields of [root, fees, recoveryFields, reminderFields, quietFields, extensionFields, orderIdFields]) fields.rejectUnknown();
-  return deepFreeze(policy);
+  return deepFreeze(markDefined(policy));
 }
 
 /**

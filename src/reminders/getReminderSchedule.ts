@@ -18,7 +18,7 @@ import type { Reminder } from './types.js';
  * @param subscription - needs `expirationDate`; `id` prefixes the keys; `recipientTimeZone` sets quiet hours
  * @param policy - the business rules (default: `defaultPolicy`)
  * @returns the deeply frozen schedule: `{ channel, cadence, date, sendAt, daysBeforeExpiry, key }[]`
- * @throws ExpiryInputError for a bad subscription, PolicyError for a bad policy
+ * @throws ExpiryInputError for a bad subscription, PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * const schedule = getReminderSchedule({ id: 'sub_42', expirationDate: '2026-03-10' });
@@ -29,7 +29,8 @@ import type { Reminder } from './types.js';
  * schedule.at(-1)?.key; //=> 'sub_42:phone:2026-03-10'
  */
 export function getReminderSchedule(subscription: Subscription, policy?: Policy): readonly Reminder[] {
-  const [parsed, compiled] = atTheDoor('subscription', () => [parseSubscription(subscription), resolvePolicy(policy)] as const);
+  const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
   return reminderScheduleOf(parsed, compiled);
 }

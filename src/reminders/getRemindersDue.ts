@@ -19,7 +19,7 @@ import type { DueReminder, ReminderWindow } from './types.js';
  * @param policy - the business rules (default: `defaultPolicy`)
  * @returns the deeply frozen reminders due in the window, in schedule order
  * @throws ExpiryInputError for bad input, with code `missing` when the subscription has no `id`
- *   and `invalid-range` when `to` is before `from`
+ *   and `invalid-range` when `to` is before `from`; PolicyError for a policy `definePolicy` did not make
  *
  * @example
  * const due = getRemindersDue(
@@ -46,7 +46,7 @@ export function getRemindersDue(subscription: Subscription, window: ReminderWind
     }
     return [fromInstant, toInstant] as const;
   });
-  const compiled = atTheDoor('policy', () => resolvePolicy(policy));
+  const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
   return remindersDueOf(parsed, from, to, compiled) as readonly DueReminder[];
 }

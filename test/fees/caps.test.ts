@@ -217,10 +217,12 @@ describe('definePolicy with caps', () => {
     });
     const unreadable = policyErrorOf(() => fees({ recovery: hostile }));
     expect([unreadable.code, unreadable.path]).toEqual(['unreadable', 'policy.fees.recovery.maximum']);
-    // A hand-made (unfrozen) policy is validated on every call, getters and all.
+    // A hand-made policy is checked by definePolicy, getters and all; a function refuses it unchecked.
     const handMade = JSON.parse(JSON.stringify(defaultPolicy)) as { fees: { recovery: object } };
     handMade.fees.recovery = hostile;
+    const defined = policyErrorOf(() => definePolicy(handMade as never));
+    expect([defined.code, defined.path]).toEqual(['unreadable', 'policy.fees.recovery.maximum']);
     const atCall = policyErrorOf(() => quoteReactivationFee(march31('300.00'), DAY_2, handMade as never));
-    expect([atCall.code, atCall.path]).toEqual(['unreadable', 'policy.fees.recovery.maximum']);
+    expect([atCall.code, atCall.path]).toEqual(['not-defined', 'policy']);
   });
 });

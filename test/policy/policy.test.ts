@@ -166,12 +166,21 @@ describe('definePolicy', () => {
 });
 
 describe('resolvePolicy', () => {
-  it('R-POL-2 compiles a frozen policy once and validates a hand-made one', () => {
+  it('R-POL-2 compiles a defined policy once, and refuses one that definePolicy did not make', () => {
     const berlin = definePolicy({ timeZone: 'Europe/Berlin' });
     expect(resolvePolicy(berlin)).toBe(resolvePolicy(berlin));
+    expect(resolvePolicy(undefined)).toBe(resolvePolicy(defaultPolicy));
+    // Spread, JSON and structured copies lose the mark: only definePolicy's checked result carries it.
     const handMade = { ...defaultPolicy, timeZone: 'Asia/Tokyo' };
-    expect(resolvePolicy(handMade).timeZone).toBe('Asia/Tokyo');
-    expect(policyErrorOf(() => resolvePolicy({ ...defaultPolicy, deletionDay: -1 })).path).toBe('policy.deletionDay');
+    for (const copy of [handMade, JSON.parse(JSON.stringify(berlin)), structuredClone(berlin), Object.freeze({ ...berlin })]) {
+      expect(policyErrorOf(() => resolvePolicy(copy)).code).toBe('not-defined');
+    }
+    // A copy made with the property descriptors carries a mark that points at the original, not at itself.
+    const descriptorCopy = Object.create(Object.prototype, Object.getOwnPropertyDescriptors(berlin)) as object;
+    expect(policyErrorOf(() => resolvePolicy(descriptorCopy)).code).toBe('not-defined');
+    // definePolicy checks the hand-made object and returns a policy every function accepts.
+    expect(resolvePolicy(definePolicy(handMade)).timeZone).toBe('Asia/Tokyo');
+    expect(policyErrorOf(() => definePolicy({ ...defaultPolicy, deletionDay: -1 })).path).toBe('policy.deletionDay');
     expect(policyErrorOf(() => resolvePolicy('default')).code).toBe('wrong-type');
   });
 });

@@ -109,7 +109,7 @@ describe('resolvePolicy (edges)', () => {
   const subscription = { expirationDate: '2026-03-08' };
   const now = '2026-03-09T12:00:00Z';
 
-  it('R-POL-2 R-IN-4 answers for a policy proxy whose isExtensible trap throws, and re-reads it on every call', () => {
+  it('R-POL-2 R-IN-4 refuses a proxy of a policy unchecked, and definePolicy checks it, even when its isExtensible trap throws', () => {
     const target = plainCopy(defaultPolicy) as { timeZone: string };
     const proxy = new Proxy(target, {
       isExtensible: () => {
@@ -117,15 +117,22 @@ describe('resolvePolicy (edges)', () => {
       },
     }) as unknown as Policy;
     expect(() => Object.isFrozen(proxy)).toThrow('extensible trap');
+    expect(policyErrorOf(() => getExpiryStatus(subscription, now, proxy)).code).toBe('not-defined');
 
-    const inNewYork = getExpiryStatus(subscription, now, proxy);
-    expect(inNewYork).toEqual(getExpiryStatus(subscription, now));
-    expect(inNewYork.expiresAt.toISOString()).toBe('2026-03-09T03:59:59.000Z'); // R-TZ-2
-
-    // Not known to be frozen, so not remembered: a change to the object is seen on the next call.
     target.timeZone = 'Asia/Tokyo';
-    expect(getExpiryStatus(subscription, now, proxy).expiresAt.toISOString()).toBe('2026-03-08T14:59:59.000Z');
-    expect(resolvePolicy(proxy)).not.toBe(resolvePolicy(proxy));
+    const inTokyo = definePolicy(proxy);
+    expect(getExpiryStatus(subscription, now, inTokyo).expiresAt.toISOString()).toBe('2026-03-08T14:59:59.000Z'); // R-TZ-2
+    // The defined policy is a checked copy: later changes to the object are not seen.
+    target.timeZone = 'Europe/Berlin';
+    expect(inTokyo.timeZone).toBe('Asia/Tokyo');
+    // A proxy of a defined policy is not the policy itself, and one whose get trap throws is unreadable.
+    expect(policyErrorOf(() => resolvePolicy(new Proxy(inTokyo, {}))).code).toBe('not-defined');
+    const hostile = new Proxy(inTokyo, {
+      get: () => {
+        throw new Error('get trap');
+      },
+    });
+    expect(policyErrorOf(() => resolvePolicy(hostile)).code).toBe('unreadable');
   });
 
   it('R-PURE-2 a per-policy memo is bounded: once it holds 65,536 entries it is cleared before the next is stored', () => {
