@@ -1,5 +1,5 @@
 /**
- * The two errors the library ever throws (R-IN-4). Each carries a stable `code`,
+ * The two errors the library ever throws. Each carries a stable `code`,
  * the `path` of the offending field and a message a support agent can act on.
  * `name` and `code` are plain data so that an app loading both the ESM and the
  * CJS build can recognise them without `instanceof`.
@@ -80,7 +80,7 @@ export class ExpiryInputError extends Error {
 }
 
 /**
- * Thrown when a policy cannot be right (R-POL-1): unknown time zone, tiers not
+ * Thrown when a policy cannot be right: unknown time zone, tiers not
  * increasing, negative rates, send times that are not times, and so on.
  *
  * @example

@@ -10,17 +10,17 @@ import { decideExtension, type ParsedRequest } from './eligibility.js';
 import type { ExtensionDecision, ExtensionRequest } from './types.js';
 
 /**
- * Decides a temporary-extension request (R-EXT-1…5): grants it, with the new
+ * Decides a temporary-extension request: grants it, with the new
  * expiration date and instant, or refuses it listing every reason that applies, each
  * with a message a customer can read and, where one exists, the date or instant from
  * which the request would succeed.
  *
- * - R-EXT-1 the order id must be present and of the policy's form (`XXX-XXX-XXXXX`).
- * - R-EXT-2 a request is in time from the local start of the effective expiration
+ * - The order id must be present and of the policy's form (`XXX-XXX-XXXXX`).
+ * - A request is in time from the local start of the effective expiration
  *   date − 7 days (policy `requestDaysBefore`) until the data is deleted.
- * - R-EXT-3 after an earlier request, a new one is refused until the local start of
+ * - After an earlier request, a new one is refused until the local start of
  *   the day `cooldownDays` (90) after the earlier request's local date.
- * - R-EXT-5 a granted extension lasts 7 days from the later of the request's local
+ * - A granted extension lasts 7 days from the later of the request's local
  *   date and the expiration date, and ends at the policy's expiry time on `endsOn`.
  *
  * @param request - `{ orderId?, requestedAt, subscription, previousRequests? }`

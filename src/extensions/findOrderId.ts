@@ -5,8 +5,8 @@ import { definedPolicy } from '../policy/defined.js';
 import type { Policy } from '../policy/types.js';
 
 /**
- * Finds the order id in the free text of a support ticket (R-EXT-6), such as seed 001's
- * template message, and returns it upper-case; `undefined` when there is none.
+ * Finds the order id in the free text of a support ticket, such as the
+ * support site's template message, and returns it upper-case; `undefined` when there is none.
  *
  * An order id is a whole token: groups of ASCII letters or digits of the policy's
  * lengths (default 3, 3, 5) joined by its separator (default `-`), with neither a

@@ -5,8 +5,8 @@ import type { InstantInput } from '../input/instant.js';
 export type { InstantInput };
 
 /**
- * A request for a temporary extension (SPEC §5), as a support system receives it from
- * a ticket (seed 001).
+ * A request for a temporary extension, as a support system receives it from
+ * a ticket.
  *
  * @example
  * const ticket = 'Please extend my subscription, order ID abc-123-45678. Thanks!';
@@ -26,7 +26,7 @@ export interface ExtensionRequest {
   /** The subscription the order belongs to. */
   readonly subscription: Subscription;
   /**
-   * Earlier extension requests of this subscription (R-EXT-3): instants, or records with
+   * Earlier extension requests of this subscription: instants, or records with
    * a `requestedAt` such as the requests you stored. Only those at or before
    * `requestedAt` count; one at the very same instant is this request checked again.
    */
@@ -34,7 +34,7 @@ export interface ExtensionRequest {
 }
 
 /**
- * Why an extension is refused (R-EXT-1…3).
+ * Why an extension is refused.
  *
  * @example
  * const decision = checkExtensionEligibility({ requestedAt: '2026-03-25T12:00:00Z', subscription: { expirationDate: '2026-03-08' } });
@@ -50,7 +50,7 @@ export type ExtensionRefusalCode =
   | 'beyond-supported-dates';
 
 /**
- * One reason for a refusal, with a message a customer can read (R-EXT-4), a
+ * One reason for a refusal, with a message a customer can read, a
  * discriminated union on `code`: each code carries the dates that explain it.
  *
  * @example
@@ -78,7 +78,7 @@ export type ExtensionRefusal =
   | {
       readonly code: 'too-early';
       readonly message: string;
-      /** The first instant a request is in time: the local start of `eligibleFromDate` (R-EXT-2). */
+      /** The first instant a request is in time: the local start of `eligibleFromDate`. */
       readonly eligibleFrom: Date;
       readonly eligibleFromDate: string;
     }
@@ -87,7 +87,7 @@ export type ExtensionRefusal =
       readonly message: string;
       /** The earlier request that blocks this one (the latest of them). */
       readonly previousRequestAt: Date;
-      /** The first instant a new request is accepted: the local start of `retryAfterDate` (R-EXT-3). */
+      /** The first instant a new request is accepted: the local start of `retryAfterDate`. */
       readonly retryAfter: Date;
       readonly retryAfterDate: string;
     }
@@ -101,12 +101,12 @@ export type ExtensionRefusal =
   | {
       readonly code: 'beyond-supported-dates';
       readonly message: string;
-      /** The end the extension would have had: its lifecycle would leave the supported years 1900–2999 (R-IN-5). */
+      /** The end the extension would have had: its lifecycle would leave the supported years 1900–2999. */
       readonly endsOn: string;
     };
 
 /**
- * A granted extension; pass it back as `subscription.extension` (R-ST-2).
+ * A granted extension; pass it back as `subscription.extension`.
  *
  * @example
  * const subscription = { expirationDate: '2026-03-08' };
@@ -119,12 +119,12 @@ export type ExtensionRefusal =
 export interface GrantedExtension {
   /** The new effective expiration date, `YYYY-MM-DD`. */
   readonly endsOn: string;
-  /** The new expiry instant: the policy's expiry time on `endsOn` (R-EXT-5). */
+  /** The new expiry instant: the policy's expiry time on `endsOn`. */
   readonly endsAt: Date;
 }
 
 /**
- * The decision on an extension request, a discriminated union on `eligible` (R-EXT-4).
+ * The decision on an extension request, a discriminated union on `eligible`.
  *
  * @example
  * function reply(decision: ExtensionDecision): string {
@@ -136,7 +136,7 @@ export interface GrantedExtension {
 export type ExtensionDecision =
   | {
       readonly eligible: true;
-      /** The order id, upper-case (R-EXT-1). */
+      /** The order id, upper-case. */
       readonly orderId: string;
       readonly extension: GrantedExtension;
       /** A confirmation a customer can read. */

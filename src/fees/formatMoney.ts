@@ -7,10 +7,10 @@ import { remember } from '../memo.js';
 /**
  * Formats a money value for display with `Intl.NumberFormat`, exactly: the amount goes
  * to Intl as its decimal string, never through a float, so `"10000000.05"` shows every
- * cent, and it shows exactly the fraction digits the amount has (R-FEE-3), so a policy
+ * cent, and it shows exactly the fraction digits the amount has, so a policy
  * that writes IDR without decimals (`currencyDigits: { IDR: 0 }`) is shown without them
  * too: what a quote says is what people see. The locale defaults to `en-US`, never the
- * host's, so output is the same on every machine (R-PURE-3).
+ * host's, so output is the same on every machine.
  *
  * @param money - `{ amount, currency }` as quotes carry it: `amount` a decimal string with 0 to 4 fraction digits, `currency` an active ISO 4217 code
  * @param locale - a BCP 47 locale or a list of them, such as `'de-DE'` (default `'en-US'`)

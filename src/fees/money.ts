@@ -1,7 +1,7 @@
 import type { Decimal } from '../money/decimal.js';
 
 /**
- * An amount of money as results carry it (R-FEE-3): `amount` is a decimal string in
+ * An amount of money as results carry it: `amount` is a decimal string in
  * major units with exactly the currency's fraction digits (`"230.00"` for USD,
  * `"300"` for JPY), `currency` its ISO 4217 code. Strings, never floats, so the
  * value survives JSON and a spreadsheet unchanged. Show one with {@link formatMoney}.

@@ -11,13 +11,13 @@ export type { FeeQuote } from './types.js';
 
 /**
  * Quotes the fee to reactivate an expired subscription or recover its deleted data at
- * `now` (SPEC §4, R-FEE-1…6), showing its working.
+ * `now`, showing its working.
  *
  * Tiers are chosen by calendar days past the effective expiration date in the policy's
  * time zone; the fee is based on `subscription.invoiceAmount`, the invoice as it stood at
  * expiration, which is required only when a priced quote needs it. Every amount is exact
  * and carries the policy's currency. Where the policy caps a tier or recovery, the fee is
- * at most the cap, and the quote says so (`capApplied`, `cap`; R-FEE-6).
+ * at most the cap, and the quote says so (`capApplied`, `cap`).
  *
  * @param subscription - `expirationDate` (`YYYY-MM-DD`), `invoiceAmount`, optional `extension`
  * @param now - the instant to quote at: a `Date`, epoch milliseconds or an ISO string with an offset

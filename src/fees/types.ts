@@ -1,25 +1,25 @@
 import type { Money } from './money.js';
 
 /**
- * The working every priced quote shows (R-FEE-2), so a widget can explain the number and an agent defend it.
+ * The working every priced quote shows, so a widget can explain the number and an agent defend it.
  *
  * @inline
  */
 export interface PricedQuote {
-  /** Calendar days from the effective expiration date to the local date of `now` (R-TZ-5). */
+  /** Calendar days from the effective expiration date to the local date of `now`. */
   readonly daysPastExpiry: number;
-  /** The effective expiration date, `YYYY-MM-DD` (R-ST-2). */
+  /** The effective expiration date, `YYYY-MM-DD`. */
   readonly expirationDate: string;
   /** The rate applied to the invoice, a decimal fraction such as `"0.15"` (15 %). */
   readonly rate: string;
   /** The least the percentage part may be. */
   readonly minimum: Money;
-  /** `invoiceAmount × rate`, rounded to the minor unit with the policy's rounding (R-FEE-1). */
+  /** `invoiceAmount × rate`, rounded to the minor unit with the policy's rounding. */
   readonly percentageFee: Money;
   /** True when the minimum was charged because the percentage fee fell below it. */
   readonly minimumApplied: boolean;
   /**
-   * The cap on the fee, when the tier (or recovery) has one (R-FEE-6): the lower of its
+   * The cap on the fee, when the tier (or recovery) has one: the lower of its
    * `maximum` and `maximumRate` × the invoice, rounded with the policy's rounding.
    */
   readonly cap?: Money;
@@ -36,7 +36,7 @@ export interface PricedQuote {
 }
 
 /**
- * A fee quote, a discriminated union on `kind` (R-FEE-2): `none` before expiry or while
+ * A fee quote, a discriminated union on `kind`: `none` before expiry or while
  * an extension runs, `reactivation` while expired, `recovery` once the data is deleted,
  * `unrecoverable` once the recovery window has closed.
  *

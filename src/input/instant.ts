@@ -8,7 +8,7 @@ import { epochMillisecondsOf, temporalTypeOf, type TemporalInstantLike, type Tem
 export type Instant = number & { readonly __brand: 'Instant' };
 
 /**
- * An instant as callers pass it (R-IN-2): a `Date`, epoch milliseconds, an ISO-8601 string
+ * An instant as callers pass it: a `Date`, epoch milliseconds, an ISO-8601 string
  * with `Z` or an offset, or a `Temporal.Instant` or `Temporal.ZonedDateTime` (native or
  * from any polyfill). All the same to the library.
  *

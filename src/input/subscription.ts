@@ -7,7 +7,7 @@ import type { TemporalPlainDateLike } from './temporal.js';
 
 /**
  * A subscription as callers pass it. Only `expirationDate` is always required;
- * `invoiceAmount` is required only where a priced fee needs it (R-FEE-5). Every
+ * `invoiceAmount` is required only where a priced fee needs it. Every
  * function checks it at the door and throws {@link ExpiryInputError} with the field's path.
  *
  * @example
@@ -27,11 +27,11 @@ export interface Subscription {
   readonly expirationDate: string | TemporalPlainDateLike;
   /** The invoice amount as it stood at expiration, in major units: `"300.00"`, `300` or a decimal.js `Decimal`. */
   readonly invoiceAmount?: string | number | Decimal;
-  /** A granted temporary extension (R-ST-2). */
+  /** A granted temporary extension. */
   readonly extension?: { readonly endsOn: string | TemporalPlainDateLike };
-  /** `bank-transfer` adds the bank-transfer deadline to the timeline (seed 000). */
+  /** `bank-transfer` adds the bank-transfer deadline to the timeline. */
   readonly paymentMethod?: string;
-  /** Where SMS and phone reminders are received, for quiet hours (R-RM-6). */
+  /** Where SMS and phone reminders are received, for quiet hours. */
   readonly recipientTimeZone?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 
 /**
- * Temporal values as inputs (R-IN-2), recognised by their `Symbol.toStringTag`
+ * Temporal values as inputs, recognised by their `Symbol.toStringTag`
  * (`"Temporal.Instant"`…), as the native Temporal and every polyfill set it, so the library
  * imports no polyfill and a bundle does not grow. Only the few fields read are described.
  */

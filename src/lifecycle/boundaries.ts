@@ -18,7 +18,7 @@ export interface Boundaries {
   readonly renewalDueAt: number;
   /** The original expiry instant: when an extension, if any, begins. */
   readonly originalExpiresAt: number;
-  /** The effective expiry instant (R-TZ-2): expired at this instant and after. */
+  /** The effective expiry instant: expired at this instant and after. */
   readonly expiresAt: number;
   /** Local start of the deletion day (day 15 after the effective expiration). */
   readonly deletionDay: number;

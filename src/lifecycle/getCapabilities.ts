@@ -41,8 +41,7 @@ const CAPABILITIES: Readonly<Record<Phase, Readonly<Record<KnownRole, Rights>>>>
 const LEAST_PRIVILEGED_ROLE: KnownRole = 'agent';
 
 /**
- * Tells what a user of a given role may do with a subscription at an instant
- * (R-ST-4): log in, change settings, manage billing, reactivate, recover.
+ * Tells what a user of a given role may do with a subscription at an instant: log in, change settings, manage billing, reactivate, recover.
  *
  * Roles are `owner`, `administrator` and `agent` (exact, lower case). Any other role
  * string (a vendor's `collaborator`, a typo such as `Owner`) gets the rights of an

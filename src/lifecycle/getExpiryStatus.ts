@@ -14,9 +14,9 @@ import type { ExpiryStatus, NextPhase } from './types.js';
 /**
  * Tells where a subscription stands at an instant: its phase, what access it gives,
  * its effective and original expiration dates, the days until or past expiry and the
- * next phase with the instant it begins (R-ST-1…3).
+ * next phase with the instant it begins.
  *
- * @param subscription - the subscription; `extension.endsOn`, when granted, moves every later boundary (R-ST-2)
+ * @param subscription - the subscription; `extension.endsOn`, when granted, moves every later boundary
  * @param now - the instant to answer for: a `Date`, epoch milliseconds or an ISO string with an offset
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen status, a discriminated union on `phase`

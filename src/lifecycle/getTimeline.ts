@@ -12,13 +12,13 @@ import { resultDate } from '../results.js';
 
 /**
  * Lists every dated event of a subscription's lifecycle, sorted by the instant it
- * happens (R-TL-1): the first reminder, the renewal invoice, the bank-transfer
+ * happens: the first reminder, the renewal invoice, the bank-transfer
  * deadline (bank transfers only), the expiry, the end of a granted extension, each
  * reactivation-fee increase, the data deletion and the close of the recovery window.
  * Each event has its local business `date` and its instant `at`; the lifecycle ones
  * are the same instants the status's phases begin at (one source: the boundaries).
  *
- * @param subscription - the subscription; an `extension` moves every event after the original expiry (R-ST-2)
+ * @param subscription - the subscription; an `extension` moves every event after the original expiry
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen array of `{ event, date, at }`, sorted by `at`
  * @throws ExpiryInputError for an unreadable subscription; PolicyError for a policy `definePolicy` did not make

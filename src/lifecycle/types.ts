@@ -1,10 +1,10 @@
 /**
- * Types of the lifecycle module: expiry status (R-ST-1…3), capabilities (R-ST-4) and
- * the timeline (R-TL-1).
+ * Types of the lifecycle module: expiry status, capabilities and
+ * the timeline.
  */
 
 /**
- * The phases of a subscription's life, in the order they come (R-ST-1); every instant
+ * The phases of a subscription's life, in the order they come; every instant
  * falls in exactly one.
  *
  * @example
@@ -30,7 +30,7 @@ export type Phase = 'active' | 'renewal-due' | 'extended' | 'expired' | 'deleted
 export type Access = 'full' | 'read-only' | 'none';
 
 /**
- * The next phase and the instant it begins (R-ST-3).
+ * The next phase and the instant it begins.
  *
  * @example
  * const status = getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-01T12:00:00Z');
@@ -49,20 +49,20 @@ export interface NextPhase {
  * @inline
  */
 interface StatusCommon {
-  /** The effective expiration date, `YYYY-MM-DD`: the extension's end when extended (R-ST-2). */
+  /** The effective expiration date, `YYYY-MM-DD`: the extension's end when extended. */
   readonly expirationDate: string;
   /** The expiration date as sold, before any extension. */
   readonly originalExpirationDate: string;
   /** True when a granted extension moved the expiration date. */
   readonly extended: boolean;
-  /** The effective expiry instant (R-TZ-2): expired at this instant and after. */
+  /** The effective expiry instant: expired at this instant and after. */
   readonly expiresAt: Date;
 }
 
 /**
- * The expiry status of a subscription at an instant, a discriminated union on `phase`
- * (R-ST-3). Before expiry it counts `daysUntilExpiry`, from expiry on `daysPastExpiry`,
- * both in calendar days of the policy's time zone (R-TZ-5).
+ * The expiry status of a subscription at an instant, a discriminated union on `phase`.
+ * Before expiry it counts `daysUntilExpiry`, from expiry on `daysPastExpiry`,
+ * both in calendar days of the policy's time zone.
  *
  * @example
  * const status: ExpiryStatus = getExpiryStatus(
@@ -99,7 +99,7 @@ export type ExpiryStatus =
     });
 
 /**
- * Roles the capability table knows (seed 000, 002); any other role gets the rights of
+ * Roles the capability table knows; any other role gets the rights of
  * an `agent`, the least.
  *
  * @example
@@ -110,7 +110,7 @@ export type ExpiryStatus =
 export type KnownRole = 'owner' | 'administrator' | 'agent';
 
 /**
- * What a role may do in a phase (R-ST-4).
+ * What a role may do in a phase.
  *
  * @example
  * const can: Capabilities = getCapabilities({ expirationDate: '2026-03-08' }, '2026-03-10T12:00:00Z', 'owner');
@@ -126,7 +126,7 @@ export interface Capabilities {
 }
 
 /**
- * The kinds of dated events in a timeline (R-TL-1), in their usual order.
+ * The kinds of dated events in a timeline, in their usual order.
  *
  * @example
  * const kinds: TimelineEventKind[] = getTimeline({ expirationDate: '2026-03-08' }).map((e) => e.event);
@@ -143,7 +143,7 @@ export type TimelineEventKind =
   | 'recovery-closes';
 
 /**
- * One dated event of a subscription's lifecycle (R-TL-1): its local business `date`
+ * One dated event of a subscription's lifecycle: its local business `date`
  * (`YYYY-MM-DD` in the policy's zone) and the instant `at` it happens.
  *
  * @example

@@ -2,7 +2,7 @@ import DecimalJs from 'decimal.js';
 import type { RoundingMode } from './rounding.js';
 
 /**
- * The money engine: the library's own decimal.js clone (R-PURE-3), with fixed settings, so
+ * The money engine: the library's own decimal.js clone, with fixed settings, so
  * a host application's `Decimal.set({ precision: 3 })` never leaks into a fee. Built on first
  * use, never at import; only the fee module and the amount parser import this file.
  */

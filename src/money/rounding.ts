@@ -1,8 +1,8 @@
-/** The rounding modes a policy may name (R-FEE-1), in the order messages list them. */
+/** The rounding modes a policy may name, in the order messages list them. */
 export const ROUNDING_MODE_NAMES = ['half-up', 'half-even', 'half-down', 'up', 'down'] as const;
 
 /**
- * How a percentage is rounded to the currency's minor unit (R-FEE-1, policy `rounding`);
+ * How a percentage is rounded to the currency's minor unit (policy `rounding`);
  * `half-up` by default. Only the percentage is ever rounded.
  *
  * @example

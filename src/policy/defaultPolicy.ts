@@ -3,7 +3,7 @@ import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
 
 /**
- * The seeds' numbers (see docs/policy.md for the source of each), deeply frozen.
+ * The numbers of the source articles (docs/policy.md gives the source of each), deeply frozen.
  *
  * @example
  * defaultPolicy.timeZone; //=> 'America/New_York'

@@ -7,7 +7,7 @@ import { validatePolicy } from './validate.js';
 /**
  * Merges `overrides` over {@link defaultPolicy} (objects merged field by field,
  * arrays replaced whole), validates the result and returns a new deeply frozen
- * policy (R-POL-1). Throws `PolicyError` with the path of the first bad field.
+ * policy. Throws `PolicyError` with the path of the first bad field.
  *
  * @param overrides - the fields that differ from the default policy
  * @param base - the policy to start from (default: {@link defaultPolicy})

@@ -1,8 +1,8 @@
 import type { RoundingMode } from '../money/rounding.js';
 
 /**
- * How often a reminder cadence repeats (R-RM-1): monthly steps are calendar months,
- * clamped at the end of a month (R-TZ-4); weekly steps are 7 calendar days.
+ * How often a reminder cadence repeats: monthly steps are calendar months,
+ * clamped at the end of a month; weekly steps are 7 calendar days.
  *
  * @example
  * const unit: CadenceUnit = 'weekly';
@@ -11,7 +11,7 @@ import type { RoundingMode } from '../money/rounding.js';
 export type CadenceUnit = 'monthly' | 'weekly' | 'daily';
 
 /**
- * One reminder cadence of one channel (R-RM-1). Occurrences fall on the effective
+ * One reminder cadence of one channel. Occurrences fall on the effective
  * expiration date shifted by k units for every whole k from `from` through `through`
  * (negative: before expiry). The default monthly email is `{ from: -4, through: -1 }`;
  * a dunning email for the 14 days after expiry is `{ cadence: 'daily', from: 1, through: 14 }`.
@@ -32,7 +32,7 @@ export interface ReminderCadence {
 }
 
 /**
- * A reactivation tier (R-FEE-1): from `fromDay` days past expiry, `rate` of the invoice,
+ * A reactivation tier: from `fromDay` days past expiry, `rate` of the invoice,
  * at least `minimum`. Tiers never get cheaper, and recovery costs at least the last one.
  *
  * @example
@@ -57,7 +57,7 @@ export interface ReactivationTier extends FeeCap {
 }
 
 /**
- * An optional cap on a fee (R-FEE-6), for a reactivation tier or for recovery: the fee is
+ * An optional cap on a fee, for a reactivation tier or for recovery: the fee is
  * at most `maximum`, and at most `maximumRate` of the invoice (rounded as the policy
  * rounds); when both are set the lower applies. The cap wins over the minimum and, in
  * recovery, over the daily charge. A later tier may not cap lower than an earlier one, nor
@@ -96,9 +96,9 @@ export interface FeeCap {
  * getExpiryStatus({ expirationDate: '2026-03-31' }, '2026-03-31T22:00:00Z').phase; //=> 'renewal-due' (18:00 in New York)
  */
 export interface Policy {
-  /** IANA zone of the business clock (R-TZ-1). */
+  /** IANA zone of the business clock. */
   readonly timeZone: string;
-  /** Local time on the expiration date at which a subscription expires (R-TZ-2), `HH:mm:ss`. */
+  /** Local time on the expiration date at which a subscription expires, `HH:mm:ss`. */
   readonly expiryTime: string;
   /** ISO 4217 currency of every amount; its fraction digits come from the library's ISO 4217 table. */
   readonly currency: string;
@@ -108,13 +108,13 @@ export interface Policy {
    * carries another currency's digits along. Absent: ISO 4217 for every code.
    */
   readonly currencyDigits?: Readonly<Record<string, number>>;
-  /** How percentages are rounded to the currency's minor unit (R-FEE-1). */
+  /** How percentages are rounded to the currency's minor unit. */
   readonly rounding: RoundingMode;
   /** The renewal invoice is issued this many days before the expiration date. */
   readonly renewalInvoiceDaysBefore: number;
-  /** Bank transfers must be sent this many days before the expiration date (seed 000). */
+  /** Bank transfers must be sent this many days before the expiration date. */
   readonly bankTransferDaysBefore: number;
-  /** Data is deleted at the local start of this day after expiry (seed 003: day 15). */
+  /** Data is deleted at the local start of this day after expiry (day 15 by default). */
   readonly deletionDay: number;
   /** Data can be recovered through the expiration date plus this many months. */
   readonly recoveryWindowMonths: number;

@@ -8,7 +8,7 @@ import type { Reminder } from './types.js';
 
 /**
  * Every reminder of a subscription, from the first monthly email to the last one after
- * expiry the policy asks for, sorted by `sendAt`, then channel (R-RM-1…3, R-RM-5, R-RM-6).
+ * expiry the policy asks for, sorted by `sendAt`, then channel.
  *
  * Cadences, send times and quiet hours come from the policy: a coarser cadence stops
  * where a finer one of the same channel takes over, each channel sends at most once a

@@ -9,7 +9,7 @@ import { remindersDueOf } from './schedule.js';
 import type { DueReminder, ReminderWindow } from './types.js';
 
 /**
- * The reminders of a subscription to send in the half-open window `[from, to)` (R-RM-4):
+ * The reminders of a subscription to send in the half-open window `[from, to)`:
  * those of `getReminderSchedule` with `from ≤ sendAt < to`. A nightly job passes
  * the time of its previous run as `from` and its own start as `to`, so a run that is
  * late, repeated or skipped loses nothing and sends nothing twice (de-duplicate on `key`).

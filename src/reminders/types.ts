@@ -2,7 +2,7 @@ import type { CadenceUnit } from '../policy/types.js';
 import type { InstantInput } from '../input/instant.js';
 
 /**
- * One reminder of a subscription's schedule (R-RM-3).
+ * One reminder of a subscription's schedule.
  *
  * `key` is `${subscription.id}:${channel}:${date}`: stable across runs and unique per
  * subscription, channel and date, so a billing job can de-duplicate sends with it. A
@@ -19,11 +19,11 @@ import type { InstantInput } from '../input/instant.js';
 export interface Reminder {
   /** The channel from the policy's cadences: `email`, `sms`, `phone`, or a vendor's own. */
   readonly channel: string;
-  /** The cadence that produced it (R-RM-1). */
+  /** The cadence that produced it. */
   readonly cadence: CadenceUnit;
   /** The business date it belongs to, `YYYY-MM-DD` in the policy's time zone. */
   readonly date: string;
-  /** When to send: the channel's send time on `date`, moved out of quiet hours (R-RM-6). */
+  /** When to send: the channel's send time on `date`, moved out of quiet hours. */
   readonly sendAt: Date;
   /** Calendar days from `date` to the effective expiration date; negative after expiry. */
   readonly daysBeforeExpiry: number;
@@ -43,7 +43,7 @@ export interface DueReminder extends Reminder {
 }
 
 /**
- * The half-open window `[from, to)` of `getRemindersDue` (R-RM-4). Each bound is
+ * The half-open window `[from, to)` of `getRemindersDue`. Each bound is
  * an instant: a `Date`, epoch milliseconds, an ISO-8601 string with `Z` or an offset, or a
  * `Temporal.Instant` or `ZonedDateTime`.
  * A job passes the start of its previous run as `from` and its own start as `to`.

@@ -65,3 +65,13 @@ describe('docs/rules.md', () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('the public TSDoc', () => {
+  it('speaks to users: the built declarations (dist/index.d.ts) name no rule id, seed or SPEC section', () => {
+    // `npm test` builds dist/ first; the ids stay in tests, docs/rules.md and internal comments.
+    const internalWords = read('dist/index.d.ts')
+      .split('\n')
+      .filter((line) => /R-[A-Z]+-\d|\bseeds?\b|SPEC/.test(line));
+    expect(internalWords).toEqual([]);
+  });
+});
