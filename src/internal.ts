@@ -10,7 +10,7 @@ export { atTheDoor } from './input/read.js';
 export { parseInstant } from './input/instant.js';
 export { parseSubscription, requireId } from './input/subscription.js';
 export { resolvePolicy, type CompiledPolicy } from './policy/compile.js';
-export { statusAt } from './lifecycle/getExpiryStatus.js';
+export { statusAt } from './lifecycle/status.js';
 export { parseInvoice, quoteFee } from './fees/quote.js';
 export { remindersDueOf } from './reminders/schedule.js';
 export { requireLifecycleInRange } from './lifecycle/range.js';

@@ -1,6 +1,7 @@
 import type DecimalJs from 'decimal.js';
 import { decimal, roundingOf, type Decimal } from '../money/decimal.js';
-import type { CompiledPolicy, FeeTermsText } from '../policy/compile.js';
+import type { CompiledPolicy } from '../policy/compile.js';
+import type { FeeTermsText } from '../policy/types.js';
 import { moneyOf, type Money } from './money.js';
 
 /** A fee's terms as decimals, with the constant parts of the working already written (R-FEE-1, R-FEE-6). */

@@ -5,43 +5,12 @@ import { parseSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from './range.js';
 import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
-import { statusAt } from './getExpiryStatus.js';
-import type { Capabilities, KnownRole, Phase } from './types.js';
-
-type Rights = Omit<Capabilities, 'phase'>;
-
-const NOTHING: Rights = Object.freeze({
-  canLogIn: false,
-  canChangeSettings: false,
-  canManageBilling: false,
-  canReactivate: false,
-  canRecover: false,
-});
-const LOOK: Rights = Object.freeze({ ...NOTHING, canLogIn: true });
-const WORK: Rights = Object.freeze({ ...LOOK, canChangeSettings: true });
-const OWN: Rights = Object.freeze({ ...WORK, canManageBilling: true });
+import { capabilitiesAt, knownRoleOf } from './capabilities.js';
+import type { Capabilities, KnownRole } from './types.js';
 
 /**
- * R-ST-4, as data: phase × role. Only an owner manages billing (seed 002), and
- * reactivating or recovering means paying, so those are the owner's too. In `expired`
- * nobody changes settings or billing (seed 000: that is what a temporary extension is
- * for); in `deleted` and `unrecoverable` nobody logs in. An agent works tickets but
- * does not change the instance's settings.
- */
-const CAPABILITIES: Readonly<Record<Phase, Readonly<Record<KnownRole, Rights>>>> = Object.freeze({
-  active: Object.freeze({ owner: OWN, administrator: WORK, agent: LOOK }),
-  'renewal-due': Object.freeze({ owner: OWN, administrator: WORK, agent: LOOK }),
-  extended: Object.freeze({ owner: OWN, administrator: WORK, agent: LOOK }),
-  expired: Object.freeze({ owner: Object.freeze({ ...LOOK, canReactivate: true }), administrator: LOOK, agent: LOOK }),
-  deleted: Object.freeze({ owner: Object.freeze({ ...NOTHING, canRecover: true }), administrator: NOTHING, agent: NOTHING }),
-  unrecoverable: Object.freeze({ owner: NOTHING, administrator: NOTHING, agent: NOTHING }),
-});
-
-/** The role whose rights any role this table does not know receives: least privilege. */
-const LEAST_PRIVILEGED_ROLE: KnownRole = 'agent';
-
-/**
- * Tells what a user of a given role may do with a subscription at an instant: log in, change settings, manage billing, reactivate, recover.
+ * Tells what a user of a given role may do with a subscription at an instant: log in,
+ * change settings, manage billing, reactivate, recover.
  *
  * Roles are `owner`, `administrator` and `agent` (exact, lower case). Any other role
  * string (a vendor's `collaborator`, a typo such as `Owner`) gets the rights of an
@@ -70,8 +39,7 @@ export function getCapabilities(
   const knownRole = atTheDoor('role', () => parseRole(role));
   const compiled = resolvePolicy(policy);
   requireLifecycleInRange(parsed, compiled);
-  const { phase } = statusAt(parsed, instant, compiled);
-  return Object.freeze({ phase, ...CAPABILITIES[phase][knownRole] });
+  return capabilitiesAt(parsed, instant, knownRole, compiled);
 }
 
 function parseRole(role: unknown): KnownRole {
@@ -82,5 +50,5 @@ function parseRole(role: unknown): KnownRole {
       `expected a role such as "owner", "administrator" or "agent", got ${describe(role)}`,
     );
   }
-  return Object.hasOwn(CAPABILITIES.active, role) ? (role as KnownRole) : LEAST_PRIVILEGED_ROLE;
+  return knownRoleOf(role);
 }

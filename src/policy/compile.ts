@@ -1,9 +1,8 @@
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { zoneOf, type Zone } from '../clock/zone.js';
-import { compareAmountTexts } from '../money/amountText.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { definedPolicy } from './defined.js';
-import type { FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
+import type { Policy, ReactivationTier, ReminderCadence } from './types.js';
 import { isoMinorUnits } from '../money/currencies.js';
 
 /**
@@ -24,21 +23,6 @@ export interface CompiledPolicy {
   readonly cadences: readonly ReminderCadence[];
   readonly sendTimeMs: ReadonlyMap<string, number>;
   readonly quietHours: { readonly channels: ReadonlySet<string>; readonly startMs: number; readonly endMs: number };
-}
-
-/** The terms of a fee as a policy writes them: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). */
-export type FeeTermsText = FeeCap & { readonly rate: string; readonly minimum: string };
-
-/** Do two fee terms charge the same for every invoice (rate, minimum and cap alike)? */
-export function sameTerms(a: FeeTermsText, b: FeeTermsText): boolean {
-  const same = (x: string | undefined, y: string | undefined) =>
-    x === undefined ? y === undefined : y !== undefined && compareAmountTexts(x, y) === 0;
-  return (
-    compareAmountTexts(a.rate, b.rate) === 0 &&
-    compareAmountTexts(a.minimum, b.minimum) === 0 &&
-    same(a.maximum, b.maximum) &&
-    same(a.maximumRate, b.maximumRate)
-  );
 }
 
 /** Each policy's compiled form, made on first use (the default policy's too). */

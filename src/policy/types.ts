@@ -83,6 +83,9 @@ export interface FeeCap {
   readonly maximumRate?: string;
 }
 
+/** The terms of a fee as a policy writes them: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). Internal. */
+export type FeeTermsText = FeeCap & { readonly rate: string; readonly minimum: string };
+
 /**
  * The business rules as data: every number the library uses lives here. Build one with
  * {@link definePolicy}, which validates it, and pass it as the last argument of any

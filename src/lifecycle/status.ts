@@ -1,0 +1,47 @@
+import { formatDayNumber } from '../clock/civil.js';
+import { localDayOf } from '../clock/zone.js';
+import type { ParsedSubscription } from '../input/subscription.js';
+import type { CompiledPolicy } from '../policy/compile.js';
+import { resultDate } from '../results.js';
+import { boundariesOf, type Boundaries } from './boundaries.js';
+import { nextPhaseAfter, phaseIndexAt, phasesOf, type PhaseStart } from './phases.js';
+import type { ExpiryStatus, NextPhase } from './types.js';
+
+/** The status of a parsed subscription at an instant (for modules that parsed already). */
+export function statusAt(subscription: ParsedSubscription, now: number, policy: CompiledPolicy): ExpiryStatus {
+  return computeStatus(boundariesOf(subscription, policy), now, policy);
+}
+
+function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPolicy): ExpiryStatus {
+  const phases = phasesOf(boundaries);
+  const current = (phases[phaseIndexAt(phases, now)] as PhaseStart).phase;
+  const upcoming = nextPhaseAfter(phases, now);
+  const common = {
+    expirationDate: formatDayNumber(boundaries.expirationDay),
+    originalExpirationDate: formatDayNumber(boundaries.originalExpirationDay),
+    extended: boundaries.expirationDay !== boundaries.originalExpirationDay,
+    expiresAt: resultDate(boundaries.expiresAt),
+  };
+  // R-TZ-5: calendar days between the local date of `now` and the effective expiration date.
+  const dayDifference = localDayOf(policy.zone, now) - boundaries.expirationDay;
+  const next = (): NextPhase => {
+    // Only `unrecoverable` has no next phase, and it is handled before this is called.
+    const start = upcoming as PhaseStart;
+    return Object.freeze({ phase: start.phase, at: resultDate(start.from) });
+  };
+
+  switch (current) {
+    case 'active':
+    case 'renewal-due':
+    case 'extended':
+      // In a zone that skipped the whole expiration day, the local date may pass it
+      // before the expiry instant; the count never goes below 0 ("expires today").
+      return Object.freeze({ phase: current, access: 'full', ...common, daysUntilExpiry: Math.max(0, -dayDifference), next: next() });
+    case 'expired':
+      return Object.freeze({ phase: current, access: 'read-only', ...common, daysPastExpiry: Math.max(0, dayDifference), next: next() });
+    case 'deleted':
+      return Object.freeze({ phase: current, access: 'none', ...common, daysPastExpiry: Math.max(0, dayDifference), next: next() });
+    case 'unrecoverable':
+      return Object.freeze({ phase: current, access: 'none', ...common, daysPastExpiry: Math.max(0, dayDifference) });
+  }
+}
