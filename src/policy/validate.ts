@@ -18,34 +18,88 @@ import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } f
 
 /**
  * Checks every field of a complete policy and returns a fresh, deeply frozen copy
- * (R-POL-1). Each problem is a `PolicyError` naming the field's path.
+ * (R-POL-1), marked as made by `definePolicy`. Each problem is a `PolicyError` naming the
+ * field's path. The sections are checked in the order the policy lists them; a field no
+ * section reads is an `unknown-field`, reported once every section has passed.
  */
 export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const root = new Fields(candidate, path);
+  const clock = validateClock(root);
+  const money = validateMoney(root);
+  const days = validateDays(root);
+  const fees = validateFees(root.object('fees'), money, days.deletionDay);
+  const reminders = validateReminders(root.object('reminders'));
+  const extensions = validateExtensions(root.object('extensions'));
+  root.rejectUnknownInEveryObject();
+  const { currencyDigits } = money;
+  const policy: Policy = {
+    ...clock,
+    currency: money.currency,
+    ...(currencyDigits === undefined ? {} : { currencyDigits }),
+    rounding: money.rounding,
+    renewalInvoiceDaysBefore: days.renewalInvoiceDaysBefore,
+    bankTransferDaysBefore: days.bankTransferDaysBefore,
+    deletionDay: days.deletionDay,
+    recoveryWindowMonths: days.recoveryWindowMonths,
+    fees,
+    reminders,
+    extensions,
+  };
+  return deepFreeze(markDefined(policy));
+}
+
+/** The business clock (R-TZ-1, R-TZ-2): a zone this runtime knows and the local expiry time. */
+function validateClock(root: Fields): Pick<Policy, 'timeZone' | 'expiryTime'> {
   const timeZone = root.string('timeZone');
   if (!isKnownTimeZone(timeZone)) {
     throw new PolicyError(
       'invalid-time-zone',
-      `${path}.timeZone`,
+      `${root.path}.timeZone`,
       `${describe(timeZone)} is not an IANA time zone this runtime knows, such as "America/New_York"`,
     );
   }
-  const expiryTime = root.time('expiryTime');
+  return { timeZone, expiryTime: root.time('expiryTime') };
+}
+
+/** The money every amount is in (R-IN-3): currency, its fraction digits, and how percentages round. */
+interface MoneyTerms {
+  readonly currency: string;
+  readonly currencyDigits: Record<string, number> | undefined;
+  readonly fractionDigits: number;
+  readonly rounding: RoundingMode;
+}
+
+function validateMoney(root: Fields): MoneyTerms {
   const currency = root.string('currency');
   const currencyDigitsFields = root.optionalObject('currencyDigits');
   const currencyDigits = currencyDigitsFields === undefined ? undefined : validateCurrencyDigits(currencyDigitsFields);
-  const fractionDigits = currencyFractionDigits(currency, `${path}.currency`, currencyDigits);
+  const fractionDigits = currencyFractionDigits(currency, `${root.path}.currency`, currencyDigits);
   const rounding = root.string('rounding');
   if (!(ROUNDING_MODE_NAMES as readonly string[]).includes(rounding)) {
-    throw new PolicyError('invalid-value', `${path}.rounding`, `${describe(rounding)} is not one of ${ROUNDING_MODE_NAMES.join(', ')}`);
+    throw new PolicyError(
+      'invalid-value',
+      `${root.path}.rounding`,
+      `${describe(rounding)} is not one of ${ROUNDING_MODE_NAMES.join(', ')}`,
+    );
   }
+  return { currency, currencyDigits, fractionDigits, rounding: rounding as RoundingMode };
+}
+
+type Days = Pick<Policy, 'renewalInvoiceDaysBefore' | 'bankTransferDaysBefore' | 'recoveryWindowMonths' | 'deletionDay'>;
+
+/** The lifecycle's day counts: invoice and bank-transfer lead times, deletion, the recovery window. */
+function validateDays(root: Fields): Days {
   const renewalInvoiceDaysBefore = root.integer('renewalInvoiceDaysBefore', 0, 366);
   const bankTransferDaysBefore = root.integer('bankTransferDaysBefore', 0, 366);
   const recoveryWindowMonths = root.integer('recoveryWindowMonths', 1, 120);
   // Deletion must come before recovery closes even in the shortest month run.
   const deletionDay = root.integer('deletionDay', 1, Math.min(366, recoveryWindowMonths * 28));
+  return { renewalInvoiceDaysBefore, bankTransferDaysBefore, recoveryWindowMonths, deletionDay };
+}
 
-  const fees = root.object('fees');
+/** Reactivation tiers and recovery pricing (R-FEE-1, R-FEE-4…6): fees never fall as days pass. */
+function validateFees(fees: Fields, money: MoneyTerms, deletionDay: number): Policy['fees'] {
+  const { fractionDigits, currency } = money;
   const tiers = validateTiers(fees, fractionDigits, currency, deletionDay);
   const recoveryFields = fees.object('recovery');
   const recoveryMinimum = recoveryFields.amount('minimum', fractionDigits, currency);
@@ -65,8 +119,11 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
     );
   }
   checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
+  return { reactivationTiers: tiers, recovery };
+}
 
-  const reminderFields = root.object('reminders');
+/** Reminder cadences, a send time for each channel, and quiet hours (R-RM-1, R-RM-6). */
+function validateReminders(reminderFields: Fields): Policy['reminders'] {
   const cadences = validateCadences(reminderFields);
   const sendTimesFields = reminderFields.object('sendTimes');
   const sendTimes: Record<string, string> = {};
@@ -83,25 +140,37 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
       );
     }
   });
-  const quietFields = reminderFields.object('quietHours');
-  const quietChannels = quietFields.array('channels').map((channel, index) => {
+  return { cadences, sendTimes, quietHours: validateQuietHours(reminderFields.object('quietHours')) };
+}
+
+function validateQuietHours(quietFields: Fields): Policy['reminders']['quietHours'] {
+  const channels = quietFields.array('channels').map((channel, index) => {
     const channelPath = `${quietFields.path}.channels[${index}]`;
     if (typeof channel !== 'string') throw new PolicyError('wrong-type', channelPath, `expected a channel name, got ${describe(channel)}`);
     checkChannelName(channel, channelPath);
     return channel;
   });
-  const quietStart = quietFields.time('start');
-  const quietEnd = quietFields.time('end');
-  if ((parseTimeOfDay(quietStart) as number) >= (parseTimeOfDay(quietEnd) as number)) {
-    throw new PolicyError(
-      'invalid-time',
-      `${quietFields.path}.end`,
-      `the allowed window must end after it starts (${quietStart}–${quietEnd})`,
-    );
+  const start = quietFields.time('start');
+  const end = quietFields.time('end');
+  if ((parseTimeOfDay(start) as number) >= (parseTimeOfDay(end) as number)) {
+    throw new PolicyError('invalid-time', `${quietFields.path}.end`, `the allowed window must end after it starts (${start}–${end})`);
   }
+  return { channels, start, end };
+}
 
-  const extensionFields = root.object('extensions');
-  const orderIdFields = extensionFields.object('orderId');
+/** Temporary extensions: the order-id form, then the request window, duration and cooldown (R-EXT-1…5). */
+function validateExtensions(extensionFields: Fields): Policy['extensions'] {
+  const orderId = validateOrderIdFormat(extensionFields.object('orderId'));
+  return {
+    requestDaysBefore: extensionFields.integer('requestDaysBefore', 0, 366),
+    durationDays: extensionFields.integer('durationDays', 1, 366),
+    cooldownDays: extensionFields.integer('cooldownDays', 0, 3660),
+    orderId,
+  };
+}
+
+/** An order id's form (R-EXT-6): 1 to 8 groups of 1 to 32 characters, joined by one punctuation character. */
+function validateOrderIdFormat(orderIdFields: Fields): Policy['extensions']['orderId'] {
   const groups = orderIdFields.array('groups').map((group, index) => {
     const groupPath = `${orderIdFields.path}.groups[${index}]`;
     if (typeof group !== 'number' || !Number.isInteger(group) || group < 1 || group > 32) {
@@ -120,28 +189,7 @@ export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
       `expected one punctuation character such as "-", got ${describe(separator)}`,
     );
   }
-  const policy: Policy = {
-    timeZone,
-    expiryTime,
-    currency,
-    ...(currencyDigits === undefined ? {} : { currencyDigits }),
-    rounding: rounding as RoundingMode,
-    renewalInvoiceDaysBefore,
-    bankTransferDaysBefore,
-    deletionDay,
-    recoveryWindowMonths,
-    fees: { reactivationTiers: tiers, recovery },
-    reminders: { cadences, sendTimes, quietHours: { channels: quietChannels, start: quietStart, end: quietEnd } },
-    extensions: {
-      requestDaysBefore: extensionFields.integer('requestDaysBefore', 0, 366),
-      durationDays: extensionFields.integer('durationDays', 1, 366),
-      cooldownDays: extensionFields.integer('cooldownDays', 0, 3660),
-      orderId: { groups, separator },
-    },
-  };
-  currencyDigitsFields?.rejectUnknown();
-  for (const fields of [root, fees, recoveryFields, reminderFields, quietFields, extensionFields, orderIdFields]) fields.rejectUnknown();
-  return deepFreeze(markDefined(policy));
+  return { groups, separator };
 }
 
 /**
@@ -168,45 +216,13 @@ function validateCurrencyDigits(fields: Fields): Record<string, number> {
   return digits;
 }
 
+/** The reactivation tiers (R-FEE-1): from day 0, on increasing days before deletion, never cheaper. */
 function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
   const list = fees.array('reactivationTiers');
   const listPath = `${fees.path}.reactivationTiers`;
   if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
-  const tiers: ReactivationTier[] = list.map((item, index) => {
-    const tier = new Fields(item, `${listPath}[${index}]`);
-    const minimum = tier.amount('minimum', fractionDigits, currency);
-    const result = {
-      fromDay: tier.integer('fromDay', 0, 366),
-      rate: tier.rate('rate'),
-      minimum,
-      ...validateCap(tier, minimum, fractionDigits, currency),
-    };
-    tier.rejectUnknown();
-    return result;
-  });
-  tiers.forEach((tier, index) => {
-    const previous = tiers[index - 1];
-    if (previous === undefined) {
-      if (tier.fromDay !== 0)
-        throw new PolicyError('invalid-tiers', `${listPath}[0].fromDay`, 'the first tier must start on day 0, the expiration day');
-      return;
-    }
-    if (tier.fromDay <= previous.fromDay) {
-      throw new PolicyError(
-        'invalid-tiers',
-        `${listPath}[${index}].fromDay`,
-        `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`,
-      );
-    }
-    if (compareAmountTexts(tier.rate, previous.rate) < 0 || compareAmountTexts(tier.minimum, previous.minimum) < 0) {
-      throw new PolicyError(
-        'invalid-tiers',
-        `${listPath}[${index}]`,
-        'a later tier may not have a lower rate or minimum: fees never decrease as days pass',
-      );
-    }
-    checkCapsRise(previous, tier, `${listPath}[${index}]`, `tier ${index - 1}`);
-  });
+  const tiers = list.map((item, index) => validateTier(new Fields(item, `${listPath}[${index}]`), fractionDigits, currency));
+  tiers.forEach((tier, index) => checkTierFollows(tiers[index - 1], tier, `${listPath}[${index}]`, index));
   const last = tiers[tiers.length - 1] as ReactivationTier;
   if (last.fromDay >= deletionDay) {
     throw new PolicyError(
@@ -216,6 +232,38 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
     );
   }
   return tiers;
+}
+
+function validateTier(tier: Fields, fractionDigits: number, currency: string): ReactivationTier {
+  const minimum = tier.amount('minimum', fractionDigits, currency);
+  const result = {
+    fromDay: tier.integer('fromDay', 0, 366),
+    rate: tier.rate('rate'),
+    minimum,
+    ...validateCap(tier, minimum, fractionDigits, currency),
+  };
+  tier.rejectUnknown();
+  return result;
+}
+
+/** The first tier starts on day 0; each later one on a later day, at no lower rate, minimum or cap (R-FEE-5). */
+function checkTierFollows(previous: ReactivationTier | undefined, tier: ReactivationTier, path: string, index: number): void {
+  if (previous === undefined) {
+    if (tier.fromDay !== 0)
+      throw new PolicyError('invalid-tiers', `${path}.fromDay`, 'the first tier must start on day 0, the expiration day');
+    return;
+  }
+  if (tier.fromDay <= previous.fromDay) {
+    throw new PolicyError(
+      'invalid-tiers',
+      `${path}.fromDay`,
+      `tiers must start on increasing days; day ${tier.fromDay} does not follow day ${previous.fromDay}`,
+    );
+  }
+  if (compareAmountTexts(tier.rate, previous.rate) < 0 || compareAmountTexts(tier.minimum, previous.minimum) < 0) {
+    throw new PolicyError('invalid-tiers', path, 'a later tier may not have a lower rate or minimum: fees never decrease as days pass');
+  }
+  checkCapsRise(previous, tier, path, `tier ${index - 1}`);
 }
 
 /** The optional cap of a tier or of recovery (R-FEE-6): `maximum` (an amount) and `maximumRate` (of the invoice). */
@@ -296,18 +344,25 @@ function checkChannelName(channel: string, path: string): void {
   }
 }
 
-/** Reads fields of one policy object, remembering which were read. */
+/**
+ * Reads fields of one policy object, remembering which were read. The objects opened from
+ * one root (`object`, `optionalObject`) share a list, so the root can reject every unknown
+ * field at the end, in the order the objects were opened.
+ */
 class Fields {
   readonly path: string;
   private readonly record: Record<string, unknown>;
   private readonly seen = new Set<string>();
+  private readonly opened: Fields[];
 
-  constructor(value: unknown, path: string) {
+  constructor(value: unknown, path: string, opened: Fields[] = []) {
     if (!isRecord(value)) {
       throw new PolicyError(value === undefined ? 'missing' : 'wrong-type', path, `expected an object, got ${describe(value)}`);
     }
     this.record = value;
     this.path = path;
+    this.opened = opened;
+    opened.push(this);
   }
 
   keys(): string[] {
@@ -329,7 +384,7 @@ class Fields {
   }
 
   object(key: string): Fields {
-    return new Fields(this.get(key), `${this.path}.${key}`);
+    return new Fields(this.get(key), `${this.path}.${key}`, this.opened);
   }
 
   /** An object field that may be absent (`undefined`). */
@@ -421,6 +476,11 @@ class Fields {
       );
     }
     return text;
+  }
+
+  /** `rejectUnknown` on this object and every object opened from it, in the order they were opened. */
+  rejectUnknownInEveryObject(): void {
+    for (const fields of this.opened) fields.rejectUnknown();
   }
 
   rejectUnknown(): void {
