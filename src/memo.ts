@@ -1,7 +1,11 @@
 /**
- * The library's one bounded memo: a `Map` cleared whole when it reaches its limit. O(1),
- * exact (a cleared entry is only recomputed), and memory stays bounded however long a
- * batch runs. Every cache in the library goes through this.
+ * The library's one bounded memo for values keyed by other values: a `Map` cleared whole
+ * when it reaches its limit. O(1), exact (a cleared entry is only recomputed), and memory
+ * stays bounded however long a batch runs. Its one user today is `formatMoney`'s
+ * `Intl.NumberFormat` per locale and currency. The other things built once are not memos
+ * of answers and need no bound: each policy's compiled form, fee decimals and reminder plan
+ * live in `WeakMap`s keyed by the policy (they go when it goes), and the clock keeps one
+ * engine per time zone that exists (docs/performance.md lists them all, with their gains).
  */
 export const MEMO_LIMIT = 65_536;
 
