@@ -949,7 +949,7 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
     () => getExpiryStatus(SUB, NOW, { ...defaultPolicy, deletionDay: 30 } as never),
     'not-defined',
     'policy',
-    'this policy was not made by definePolicy(…): pass your object through definePolicy(yourPolicy) once, which checks it, and use what it returns',
+    'not made by definePolicy(…): pass it through definePolicy(yourPolicy) once, which checks it, and use the result',
   ],
 ];
 

@@ -1,8 +1,8 @@
 import { ExpiryInputError } from '../errors.js';
 import { atTheDoor, describe } from '../input/read.js';
-import { defaultPolicy } from '../policy/defaultPolicy.js';
+import { defaultOrderIdFormat } from '../policy/defaultPolicy.js';
 import { definedPolicy } from '../policy/defined.js';
-import type { Policy } from '../policy/types.js';
+import type { OrderIdFormat, Policy } from '../policy/types.js';
 
 /**
  * Finds the order id in the free text of a support ticket, such as the
@@ -30,38 +30,35 @@ import type { Policy } from '../policy/types.js';
  */
 export function findOrderId(text: string, policy?: Policy): string | undefined {
   const checked = atTheDoor('text', () => parseText(text));
-  const format = orderIdFormatOf(definedPolicy(policy, defaultPolicy));
+  const shape = orderIdShapeOf(policy === undefined ? defaultOrderIdFormat : definedPolicy(policy).extensions.orderId);
   for (let start = 0; start < checked.length; ) {
-    const token = scanToken(checked, start, format);
+    const token = scanToken(checked, start, shape);
     if (token.isOrderId) return checked.slice(start, token.end).toUpperCase();
     start = token.end;
   }
   return undefined;
 }
 
-/** The shape of an order id under a policy. */
-export interface OrderIdFormat {
-  readonly groups: readonly number[];
-  readonly separator: string;
-  /** `XXX-XXX-XXXXX` for the default groups, for messages. */
+/** A policy's order-id form, with how it is shown in messages. */
+export interface OrderIdShape extends OrderIdFormat {
+  /** `XXX-XXX-XXXXX` for the default groups. */
   readonly display: string;
 }
 
 /** The order-id shape of a policy's `extensions.orderId`. */
-export function orderIdFormatOf(policy: Policy): OrderIdFormat {
-  const { groups, separator } = policy.extensions.orderId;
+export function orderIdShapeOf({ groups, separator }: OrderIdFormat): OrderIdShape {
   return { groups, separator, display: groups.map((length) => 'X'.repeat(length)).join(separator) };
 }
 
 /** Is all of `text` (already trimmed) one order id? Returns it upper-case, or `undefined`. */
-export function readOrderId(text: string, format: OrderIdFormat): string | undefined {
-  const token = scanToken(text, 0, format);
+export function readOrderId(text: string, shape: OrderIdShape): string | undefined {
+  const token = scanToken(text, 0, shape);
   return token.isOrderId && token.end === text.length ? text.toUpperCase() : undefined;
 }
 
 /** Is a well-formed id only the template's placeholder, `XXX-XXX-XXXXX` (seed 001)? */
-export function isPlaceholder(orderId: string, format: OrderIdFormat): boolean {
-  return orderId.toUpperCase() === format.display;
+export function isPlaceholder(orderId: string, shape: OrderIdShape): boolean {
+  return orderId.toUpperCase() === shape.display;
 }
 
 function parseText(text: unknown): string {
@@ -88,9 +85,9 @@ interface Token {
  * one ahead), so a scan of the text is linear. A token starts only where the previous
  * one ended, so it never has a letter, digit or joining separator before it.
  */
-function scanToken(text: string, start: number, format: OrderIdFormat): Token {
+function scanToken(text: string, start: number, shape: OrderIdShape): Token {
   if (!isWordCharacter(text, start)) return { end: start + characterLength(text, start), isOrderId: false };
-  const { groups, separator } = format;
+  const { groups, separator } = shape;
   let index = start;
   let group = 0;
   let fits = true;
@@ -110,7 +107,7 @@ function scanToken(text: string, start: number, format: OrderIdFormat): Token {
     }
     break;
   }
-  const isOrderId = fits && group === groups.length && !isPlaceholder(text.slice(start, index), format);
+  const isOrderId = fits && group === groups.length && !isPlaceholder(text.slice(start, index), shape);
   return { end: index, isOrderId };
 }
 

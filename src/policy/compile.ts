@@ -33,7 +33,7 @@ const compiledPolicies = /* @__PURE__ */ new WeakMap<Policy, CompiledPolicy>();
  * a policy made by `definePolicy` (validated there, so never again here), compiled once.
  */
 export function resolvePolicy(policy: unknown): CompiledPolicy {
-  const defined = definedPolicy(policy, defaultPolicy);
+  const defined = policy === undefined ? defaultPolicy : definedPolicy(policy);
   const known = compiledPolicies.get(defined);
   if (known !== undefined) return known;
   const compiled = compile(defined);

@@ -1,6 +1,9 @@
-import type { Policy } from './types.js';
+import type { OrderIdFormat, Policy } from './types.js';
 import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
+
+/** The default order-id form, `XXX-XXX-XXXXX`; its own constant so `findOrderId` need not keep the whole policy. */
+export const defaultOrderIdFormat: OrderIdFormat = /* @__PURE__ */ deepFreeze({ groups: [3, 3, 5], separator: '-' });
 
 /**
  * The numbers of the source articles (docs/policy.md gives the source of each), deeply frozen.
@@ -11,7 +14,7 @@ import { deepFreeze } from './freeze.js';
  */
 // Pure: it only marks and freezes the literal it is given, so a bundler may drop it when unused.
 export const defaultPolicy: Policy = /* @__PURE__ */ deepFreeze(
-  markDefined({
+  /* @__PURE__ */ markDefined({
     timeZone: 'America/New_York',
     expiryTime: '23:59:59',
     currency: 'USD',
@@ -42,7 +45,7 @@ export const defaultPolicy: Policy = /* @__PURE__ */ deepFreeze(
       requestDaysBefore: 7,
       durationDays: 7,
       cooldownDays: 90,
-      orderId: { groups: [3, 3, 5], separator: '-' },
+      orderId: defaultOrderIdFormat,
     },
   }),
 );

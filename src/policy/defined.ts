@@ -17,12 +17,11 @@ export function markDefined<T extends object>(policy: T): T {
 }
 
 /**
- * The policy a caller passed, known to be valid (R-POL-2): `defaultPolicy` or a policy made
- * by `definePolicy`. Anything else is a `PolicyError`: only `definePolicy` checks a policy,
- * so the functions that take one stay small and never validate it again.
+ * The policy a caller passed (not omitted), known to be valid (R-POL-2): `defaultPolicy` or
+ * a policy made by `definePolicy`. Anything else is a `PolicyError`: only `definePolicy`
+ * checks a policy, so the functions that take one stay small and never validate it again.
  */
-export function definedPolicy(policy: unknown, fallback: Policy): Policy {
-  if (policy === undefined) return fallback;
+export function definedPolicy(policy: unknown): Policy {
   if (typeof policy !== 'object' || policy === null) {
     throw new PolicyError('wrong-type', 'policy', 'the policy must be defaultPolicy or made by definePolicy(…), or omitted');
   }
@@ -36,7 +35,7 @@ export function definedPolicy(policy: unknown, fallback: Policy): Policy {
     throw new PolicyError(
       'not-defined',
       'policy',
-      'this policy was not made by definePolicy(…): pass your object through definePolicy(yourPolicy) once, which checks it, and use what it returns',
+      'not made by definePolicy(…): pass it through definePolicy(yourPolicy) once, which checks it, and use the result',
     );
   }
   return policy as Policy;

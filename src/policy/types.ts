@@ -86,6 +86,12 @@ export interface FeeCap {
 /** The terms of a fee as a policy writes them: rate, minimum and the optional cap (R-FEE-1, R-FEE-6). Internal. */
 export type FeeTermsText = FeeCap & { readonly rate: string; readonly minimum: string };
 
+/** The form of an order id: groups of ASCII letters or digits of these lengths, joined by `separator`. */
+export interface OrderIdFormat {
+  readonly groups: readonly number[];
+  readonly separator: string;
+}
+
 /**
  * The business rules as data: every number the library uses lives here. Build one with
  * {@link definePolicy}, which validates it, and pass it as the last argument of any
@@ -142,7 +148,7 @@ export interface Policy {
     /** Days after a request during which a new one is refused. */
     readonly cooldownDays: number;
     /** Order ids: groups of letters or digits of these lengths, joined by `separator`. */
-    readonly orderId: { readonly groups: readonly number[]; readonly separator: string };
+    readonly orderId: OrderIdFormat;
   };
 }
 
