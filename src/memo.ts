@@ -7,7 +7,7 @@
  * live in `WeakMap`s keyed by the policy (they go when it goes), and the clock keeps one
  * engine per time zone that exists (docs/performance.md lists them all, with their gains).
  */
-export const MEMO_LIMIT = 65_536;
+const MEMO_LIMIT = 65_536;
 
 /** Stores `value` under `key`, clearing the memo first when it is full; returns `value`. */
 export function remember<K, V>(memo: Map<K, V>, key: K, value: V, limit = MEMO_LIMIT): V {

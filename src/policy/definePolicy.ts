@@ -37,7 +37,7 @@ export function definePolicy(overrides: PolicyOverrides, base: Policy = defaultP
  * Runs policy parsing so that a hostile value (a proxy whose traps throw, say)
  * ends as a `PolicyError`, never as whatever it threw (R-IN-4).
  */
-export function atThePolicyDoor<T>(parse: () => T): T {
+function atThePolicyDoor<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {

@@ -197,7 +197,7 @@ function validateOrderIdFormat(orderIdFields: Fields): Policy['extensions']['ord
  * else its ISO 4217 minor units from the library's own table (USD 2, JPY 0, KWD 3), never
  * the runtime's locale data. A code that is not an active ISO 4217 code is a `PolicyError`.
  */
-export function currencyFractionDigits(currency: string, path: string, currencyDigits?: Readonly<Record<string, number>>): number {
+function currencyFractionDigits(currency: string, path: string, currencyDigits?: Readonly<Record<string, number>>): number {
   const iso = isoMinorUnits(currency);
   if (iso === undefined) {
     const shape = /^[A-Z]{3}$/.test(currency) ? 'an active ISO 4217 code' : 'an ISO 4217 code such as "USD"';
