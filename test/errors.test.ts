@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ExpiryInputError, PolicyError, isLibraryError } from '../src/errors.js';
 import { quoteReactivationFee } from '../src/fees/quoteReactivationFee.js';
@@ -66,6 +67,26 @@ describe('resultDate', () => {
     const copy = new Date(at);
     copy.setTime(0);
     expect(copy.getTime()).toBe(0);
+  });
+
+  it('R-PURE-2 an instant in a result writes the same ISO text as any Date, in JSON too, at every millisecond of every year', () => {
+    const edges = [
+      -30_610_224_000_001, -30_610_224_000_000, -2_208_988_800_001, -1, 0, 951_782_400_000, 253_402_300_799_999, 253_402_300_800_000,
+    ];
+    const instants = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: -2_208_988_800_000, max: 32_535_215_999_999 }),
+      fc.constantFrom(...edges),
+    );
+    fc.assert(
+      fc.property(instants, (instant) => {
+        const expected = new Date(instant).toISOString();
+        const at = resultDate(instant);
+        expect(at.toISOString()).toBe(expected);
+        expect(JSON.stringify({ at })).toBe(`{"at":"${expected}"}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("R-PURE-2 one caller cannot move another caller's instant: expiresAt of a status and of a quote refuse setTime", () => {
