@@ -44,44 +44,24 @@ export function daysInMonth(year: number, month: number): number {
 /** Formats a day number as `YYYY-MM-DD` (years 1000–9999, which covers the supported 1900–2999). */
 export function formatDayNumber(dayNumber: number): string {
   const [year, month, day] = civilOf(dayNumber);
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}`;
+  // One string made from its ten character codes: half the cost of joining five pieces.
+  return String.fromCharCode(
+    DIGIT_ZERO + ((year / 1000) | 0),
+    DIGIT_ZERO + (((year / 100) | 0) % 10),
+    DIGIT_ZERO + (((year / 10) | 0) % 10),
+    DIGIT_ZERO + (year % 10),
+    HYPHEN,
+    DIGIT_ZERO + ((month / 10) | 0),
+    DIGIT_ZERO + (month % 10),
+    HYPHEN,
+    DIGIT_ZERO + ((day / 10) | 0),
+    DIGIT_ZERO + (day % 10),
+  );
 }
 
-/** `'00'` … `'31'`: month and day numbers as two digits. */
-const TWO_DIGITS: readonly string[] = [
-  '00',
-  '01',
-  '02',
-  '03',
-  '04',
-  '05',
-  '06',
-  '07',
-  '08',
-  '09',
-  '10',
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '16',
-  '17',
-  '18',
-  '19',
-  '20',
-  '21',
-  '22',
-  '23',
-  '24',
-  '25',
-  '26',
-  '27',
-  '28',
-  '29',
-  '30',
-  '31',
-];
+/** Character codes of `0` and `-`. */
+const DIGIT_ZERO = 48;
+const HYPHEN = 45;
 
 /**
  * Adds calendar months with end-of-month clamping (R-TZ-4):
