@@ -31,12 +31,12 @@ function random(seed: number): () => number {
   };
 }
 
-interface Case {
+export interface Case {
   readonly subscription: Subscription;
   readonly now: Date;
 }
 
-function coldCases(seed: number, withRecipients: boolean): Case[] {
+export function coldCases(seed: number, withRecipients: boolean): Case[] {
   const next = random(seed);
   const first = Date.UTC(1990, 0, 1);
   const span = Date.UTC(2060, 0, 1) - first;

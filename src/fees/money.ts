@@ -21,8 +21,23 @@ export interface Money {
 /**
  * Turns an exact `Decimal` that already sits on the currency's minor unit into a
  * frozen {@link Money}. Rounding happens before this, always named (R-FEE-1); here
- * `toFixed` only pads (`"25"` → `"25.00"`), it never rounds.
+ * the digits are only padded (`"25"` → `"25.00"`), never rounded.
  */
 export function moneyOf(value: Decimal, currency: string, fractionDigits: number): Money {
-  return Object.freeze({ amount: value.toFixed(fractionDigits), currency });
+  return Object.freeze({ amount: amountText(value, fractionDigits), currency });
+}
+
+/**
+ * The value written with exactly `fractionDigits` digits after the point. decimal.js's
+ * `toFixed()` writes the digits it holds without copying the value; only zeros are then
+ * appended. A value with more digits than that (never one of the library's) is written
+ * by `toFixed(fractionDigits)`, as before.
+ */
+function amountText(value: Decimal, fractionDigits: number): string {
+  const text = value.toFixed();
+  const point = text.indexOf('.');
+  const written = point < 0 ? 0 : text.length - point - 1;
+  if (written > fractionDigits) return value.toFixed(fractionDigits);
+  if (written === fractionDigits) return text;
+  return `${point < 0 ? `${text}.` : text}${'0'.repeat(fractionDigits - written)}`;
 }

@@ -9,33 +9,27 @@ import { exampleAmount } from '../money/amountText.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import { resultDate } from '../results.js';
-import { moneyOf, type Money } from './money.js';
+import { moneyOf } from './money.js';
 import { feesOf, type FeeTerms, type PolicyFees } from './terms.js';
 import type { FeeQuote } from './types.js';
 
 const INVOICE_PATH = 'subscription.invoiceAmount';
 
-/** A checked invoice amount: its exact value and how quotes show it. */
-export interface Invoice {
-  readonly value: Decimal;
-  readonly money: Money;
-}
-
 /**
  * R-FEE-5: parses the invoice amount when present, in the policy's currency (R-IN-3);
  * `undefined` when absent (null too), which only a priced quote turns into an error.
+ * Only a priced quote writes it out again.
  */
-export function parseInvoice(raw: unknown, policy: CompiledPolicy): Invoice | undefined {
+export function parseInvoice(raw: unknown, policy: CompiledPolicy): Decimal | undefined {
   if (raw === undefined || raw === null) return undefined;
-  const value = parseMoney(raw, policy.currency, policy.fractionDigits, INVOICE_PATH);
-  return { value, money: moneyOf(value, policy.currency, policy.fractionDigits) };
+  return parseMoney(raw, policy.currency, policy.fractionDigits, INVOICE_PATH);
 }
 
 /**
  * The fee quote of a parsed subscription at an instant (R-FEE-1…6): by the phase at `now`,
  * none, a reactivation fee by tier, a recovery fee by day, or unrecoverable.
  */
-export function quoteFee(subscription: ParsedSubscription, now: number, invoice: Invoice | undefined, policy: CompiledPolicy): FeeQuote {
+export function quoteFee(subscription: ParsedSubscription, now: number, invoice: Decimal | undefined, policy: CompiledPolicy): FeeQuote {
   const boundaries = boundariesOf(subscription, policy);
   const phases = phasesOf(boundaries);
   const phase = (phases[phaseIndexAt(phases, now)] as PhaseStart).phase;
@@ -63,11 +57,11 @@ export function quoteFee(subscription: ParsedSubscription, now: number, invoice:
 
 /** R-FEE-5: a priced quote needs the invoice amount. */
 function requireInvoice(
-  invoice: Invoice | undefined,
+  invoice: Decimal | undefined,
   kind: 'reactivation' | 'recovery',
   daysPastExpiry: number,
   policy: CompiledPolicy,
-): Invoice {
+): Decimal {
   if (invoice !== undefined) return invoice;
   throw new ExpiryInputError(
     'missing',
@@ -117,7 +111,7 @@ function tierIndexFor(fees: PolicyFees, daysPastExpiry: number): number {
 }
 
 function reactivationQuote(
-  invoice: Invoice,
+  invoice: Decimal,
   daysPastExpiry: number,
   expirationDate: string,
   boundaries: Boundaries,
@@ -126,17 +120,17 @@ function reactivationQuote(
   const fees = feesOf(policy);
   const tierIndex = tierIndexFor(fees, daysPastExpiry);
   const terms = fees.tiers[tierIndex] as FeeTerms;
-  const fee = feeOf(invoice.value, terms, undefined, 0, fees);
+  const fee = feeOf(invoice, terms, undefined, 0, fees);
   // The next increase: the start of the first later tier that charges more, else the deletion
   // instant if recovery charges more, else none. Tier starts come from the boundaries.
   let nextIncrease: number | undefined;
   for (let index = tierIndex + 1; index < fees.tiers.length && nextIncrease === undefined; index += 1) {
-    if (feeOf(invoice.value, fees.tiers[index] as FeeTerms, undefined, 0, fees).fee.greaterThan(fee.fee))
+    if (feeOf(invoice, fees.tiers[index] as FeeTerms, undefined, 0, fees).fee.greaterThan(fee.fee))
       nextIncrease = boundaries.tierStartsAt[index] as number;
   }
   if (nextIncrease === undefined) {
     const firstRecoveryDay = boundaries.deletionDay - boundaries.expirationDay;
-    if (feeOf(invoice.value, fees.recovery, fees.recovery.dailyRate, firstRecoveryDay, fees).fee.greaterThan(fee.fee))
+    if (feeOf(invoice, fees.recovery, fees.recovery.dailyRate, firstRecoveryDay, fees).fee.greaterThan(fee.fee))
       nextIncrease = boundaries.deletedAt;
   }
   const money = (value: Decimal) => moneyOf(value, fees.currency, fees.fractionDigits);
@@ -151,14 +145,14 @@ function reactivationQuote(
     ...(fee.cap === undefined ? {} : { cap: money(fee.cap) }),
     capApplied: fee.capApplied,
     fee: money(fee.fee),
-    invoiceAmount: invoice.money,
-    total: money(invoice.value.plus(fee.fee)),
+    invoiceAmount: money(invoice),
+    total: money(invoice.plus(fee.fee)),
     ...(nextIncrease === undefined ? {} : { nextIncrease: resultDate(nextIncrease) }),
   });
 }
 
 function recoveryQuote(
-  invoice: Invoice,
+  invoice: Decimal,
   daysPastExpiry: number,
   expirationDate: string,
   boundaries: Boundaries,
@@ -166,7 +160,7 @@ function recoveryQuote(
 ): FeeQuote {
   const fees = feesOf(policy);
   const { recovery } = fees;
-  const fee = feeOf(invoice.value, recovery, recovery.dailyRate, daysPastExpiry, fees);
+  const fee = feeOf(invoice, recovery, recovery.dailyRate, daysPastExpiry, fees);
   // The fee rises at each local midnight by the daily rate, through the last recoverable
   // day, until it reaches the cap (R-FEE-6): from there it stays.
   const tomorrow = boundaries.expirationDay + daysPastExpiry + 1;
@@ -188,8 +182,8 @@ function recoveryQuote(
     ...(fee.cap === undefined ? {} : { cap: money(fee.cap) }),
     capApplied: fee.capApplied,
     fee: money(fee.fee),
-    invoiceAmount: invoice.money,
-    total: money(invoice.value.plus(fee.fee)),
+    invoiceAmount: money(invoice),
+    total: money(invoice.plus(fee.fee)),
     ...(rises ? { nextIncrease: resultDate(instantOf(policy.zone, tomorrow, 0)) } : {}),
   });
 }

@@ -50,7 +50,9 @@ export function boundariesFor(
   const { renewalInvoiceDaysBefore, deletionDay: deletionAfter, recoveryWindowMonths } = policy.policy;
   const renewalDueAt = instantOf(zone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
   const originalExpiresAt = Math.max(renewalDueAt, instantOf(zone, originalExpirationDay, expiryMs));
-  const expiresAt = Math.max(originalExpiresAt, instantOf(zone, expirationDay, expiryMs));
+  // Without an extension the effective expiry is the original one, already worked out.
+  const expiresAt =
+    expirationDay === originalExpirationDay ? originalExpiresAt : Math.max(originalExpiresAt, instantOf(zone, expirationDay, expiryMs));
   const deletionDay = expirationDay + deletionAfter;
   const deletedAt = Math.max(expiresAt, instantOf(zone, deletionDay, 0));
   const tierStartsAt = Object.freeze(

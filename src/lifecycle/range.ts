@@ -35,8 +35,36 @@ export function lifecycleSpan(
 
 /** Does the lifecycle of these expiration days stay within the supported years? */
 export function lifecycleFits(originalExpirationDay: number, expirationDay: number, policy: CompiledPolicy): boolean {
+  // Nearly every date lies far from 1900 and 2999: a bound that holds whatever the month
+  // lengths answers without working out a single date; only dates near the ends need the span.
+  const reach = lifecycleReach(policy);
+  if (
+    Math.min(originalExpirationDay, expirationDay) - reach >= FIRST_SUPPORTED_DAY &&
+    Math.max(originalExpirationDay, expirationDay) + reach <= LAST_SUPPORTED_DAY
+  )
+    return true;
   const [first, last] = lifecycleSpan(originalExpirationDay, expirationDay, policy);
   return first >= FIRST_SUPPORTED_DAY && last <= LAST_SUPPORTED_DAY;
+}
+
+/**
+ * At most how many days any date of a lifecycle lies from its expiration dates, either way:
+ * a month counts as 31 days, so this is never less than what {@link lifecycleSpan} finds.
+ */
+function lifecycleReach(policy: CompiledPolicy): number {
+  const { renewalInvoiceDaysBefore, bankTransferDaysBefore, deletionDay, recoveryWindowMonths, extensions } = policy.policy;
+  let reach = Math.max(
+    renewalInvoiceDaysBefore,
+    bankTransferDaysBefore,
+    extensions.requestDaysBefore,
+    deletionDay,
+    31 * recoveryWindowMonths,
+  );
+  for (const { cadence, from, through } of policy.cadences) {
+    const daysPerUnit = cadence === 'monthly' ? 31 : cadence === 'weekly' ? 7 : 1;
+    reach = Math.max(reach, daysPerUnit * Math.abs(from), daysPerUnit * Math.abs(through));
+  }
+  return reach;
 }
 
 /** Refuses, at the door, a subscription whose lifecycle leaves the supported years (R-IN-5). */
