@@ -222,7 +222,7 @@ function validateTiers(fees: Fields, fractionDigits: number, currency: string, d
   const listPath = `${fees.path}.reactivationTiers`;
   if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
   const tiers = list.map((item, index) => validateTier(new Fields(item, `${listPath}[${index}]`), fractionDigits, currency));
-  tiers.forEach((tier, index) => checkTierFollows(tiers[index - 1], tier, `${listPath}[${index}]`, index));
+  for (const [index, tier] of tiers.entries()) checkTierFollows(tiers[index - 1], tier, `${listPath}[${index}]`, index);
   const last = tiers[tiers.length - 1] as ReactivationTier;
   if (last.fromDay >= deletionDay) {
     throw new PolicyError(
