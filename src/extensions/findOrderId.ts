@@ -79,7 +79,7 @@ interface Token {
 }
 
 /**
- * Reads from `start`: one character if it is not a letter or digit; otherwise the
+ * The order-id scanner (R-EXT-6). Reads from `start`: one character if it is not a letter or digit; otherwise the
  * whole token there (runs of letters or digits joined by single separators), and
  * whether it is an order id. Each character is read once (the separator check looks
  * one ahead), so a scan of the text is linear. A token starts only where the previous

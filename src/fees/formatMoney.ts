@@ -29,6 +29,7 @@ export function formatMoney(money: Money, locale?: string | readonly string[]): 
   return formatterFor(locales, key, currency, digits).format(amount);
 }
 
+/** Never the host's locale (R-PURE-3): without a locale, amounts are formatted for en-US. */
 const DEFAULT_LOCALE = 'en-US';
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 const PLAIN_DECIMAL = /^\d+(?:\.(\d+))?$/;

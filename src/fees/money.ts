@@ -20,7 +20,7 @@ export interface Money {
 
 /**
  * Turns an exact `Decimal` that already sits on the currency's minor unit into a
- * frozen {@link Money}. Rounding happens before this, always named (R-FEE-1); here
+ * frozen {@link Money} (R-FEE-3). Rounding happens before this, always named (R-FEE-1); here
  * the digits are only padded (`"25"` → `"25.00"`), never rounded.
  */
 export function moneyOf(value: Decimal, currency: string, fractionDigits: number): Money {

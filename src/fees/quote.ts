@@ -26,8 +26,9 @@ export function parseInvoice(raw: unknown, policy: CompiledPolicy): Decimal | un
 }
 
 /**
- * The fee quote of a parsed subscription at an instant (R-FEE-1…6): by the phase at `now`,
- * none, a reactivation fee by tier, a recovery fee by day, or unrecoverable.
+ * The fee quote of a parsed subscription at an instant (R-FEE-1, R-FEE-5, R-FEE-6): by the
+ * phase at `now`, one of the four kinds (R-FEE-2): none, a reactivation fee by tier, a
+ * recovery fee by day, or unrecoverable.
  */
 export function quoteFee(subscription: ParsedSubscription, now: number, invoice: Decimal | undefined, policy: CompiledPolicy): FeeQuote {
   const boundaries = boundariesOf(subscription, policy);
@@ -151,6 +152,7 @@ function reactivationQuote(
   });
 }
 
+/** Recovery (R-FEE-4): the percentage fee or minimum, plus the daily rate for every day past expiry, then any cap. */
 function recoveryQuote(
   invoice: Decimal,
   daysPastExpiry: number,

@@ -49,6 +49,7 @@ export function boundariesFor(
   const { zone, expiryMs } = policy;
   const { renewalInvoiceDaysBefore, deletionDay: deletionAfter, recoveryWindowMonths } = policy.policy;
   const renewalDueAt = instantOf(zone, originalExpirationDay - renewalInvoiceDaysBefore, 0);
+  // R-TZ-2: a subscription expires at the policy's expiry time, local, on its expiration date.
   const originalExpiresAt = Math.max(renewalDueAt, instantOf(zone, originalExpirationDay, expiryMs));
   // Without an extension the effective expiry is the original one, already worked out.
   const expiresAt =

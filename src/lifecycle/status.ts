@@ -7,7 +7,10 @@ import { boundariesOf, type Boundaries } from './boundaries.js';
 import { nextPhaseAfter, phaseIndexAt, phasesOf, type PhaseStart } from './phases.js';
 import type { ExpiryStatus, NextPhase } from './types.js';
 
-/** The status of a parsed subscription at an instant (for modules that parsed already). */
+/**
+ * The status of a parsed subscription at an instant (R-ST-1, R-ST-2, R-ST-3): its phase,
+ * the days until or past expiry, and the next phase with the instant it begins.
+ */
 export function statusAt(subscription: ParsedSubscription, now: number, policy: CompiledPolicy): ExpiryStatus {
   return computeStatus(boundariesOf(subscription, policy), now, policy);
 }

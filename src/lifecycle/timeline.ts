@@ -12,7 +12,7 @@ import type { TimelineEvent, TimelineEventKind } from './types.js';
 /** The payment method whose deadline the timeline shows (seed 000). */
 const BANK_TRANSFER = 'bank-transfer';
 
-/** The timeline of a parsed subscription under a compiled policy. */
+/** The timeline of a parsed subscription under a compiled policy (R-TL-1). */
 export function timelineOf(subscription: ParsedSubscription, policy: CompiledPolicy): readonly TimelineEvent[] {
   const boundaries = boundariesOf(subscription, policy);
   const { zone, expiryMs } = policy;

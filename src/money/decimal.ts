@@ -10,8 +10,8 @@ export type Decimal = DecimalJs;
 
 let calculator: typeof DecimalJs | undefined;
 
-/** The library's decimal constructor, built once, on first use. */
-export function decimalConstructor(): typeof DecimalJs {
+/** The library's decimal constructor (R-PURE-3: the host's settings never reach it), built once, on first use. */
+function decimalConstructor(): typeof DecimalJs {
   calculator ??= DecimalJs.clone({
     precision: 40,
     rounding: DecimalJs.ROUND_HALF_UP,

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 /**
  * docs/rules.md is the map from a rule id to its rule and to the tests that prove it. This
  * keeps the map true while code and tests move: every id used in src/, test/, docs/ or the
- * README is defined there, every rule has a test whose title names it, and each rule's
- * "Tests:" line lists exactly the test files whose titles name its id.
+ * README is defined there, every rule has a test whose title names it, each rule's "Code:"
+ * line lists the source files that name its id, and its "Tests:" line lists exactly the
+ * test files whose titles name its id. `node scripts/rules-tests.mjs` rewrites both lines.
  */
 
 /** Rules whose tests are still to be written; docs/rules.md says "none yet (pending)" for them. */
@@ -26,12 +27,21 @@ const filesUnder = (folder: string): string[] =>
   });
 const idsIn = (text: string) => new Set(text.match(ID) ?? []);
 
-/** Each `### R-…` section of docs/rules.md, with its "Tests:" line. */
+/** Each `### R-…` section of docs/rules.md, with its "Tests:" and "Code:" lines. */
 const rules = new Map<string, string>();
+const codeLines = new Map<string, string>();
 for (const section of read('docs/rules.md').split(/^### /m).slice(1)) {
   const id = section.slice(0, section.indexOf('\n')).trim();
   rules.set(id, /^Tests: (.*)$/m.exec(section)?.[1] ?? '');
+  codeLines.set(id, /^Code: (.*)$/m.exec(section)?.[1] ?? '');
 }
+
+/** For each id, the files under src/ that name it (in a comment or a message). */
+const codeIn = new Map<string, string[]>();
+for (const file of filesUnder('src').sort()) {
+  for (const id of idsIn(read(file))) codeIn.set(id, [...(codeIn.get(id) ?? []), file]);
+}
+const expectedCodeLine = (id: string) => (codeIn.get(id) ?? []).map((file) => `\`${file}\``).join(', ');
 
 /** For each id, the test files with a test whose title names it. */
 const testedIn = new Map<string, string[]>();
@@ -56,6 +66,14 @@ describe('docs/rules.md', () => {
   it('has a test whose title names each rule, except the few listed as pending', () => {
     const untested = [...rules.keys()].filter((id) => !testedIn.has(id));
     expect(untested.sort()).toEqual([...PENDING].sort());
+  });
+
+  it('lists, under each rule, the source files that implement it (those naming its id), and every rule has one', () => {
+    expect([...rules.keys()].filter((id) => !codeIn.has(id))).toEqual([]);
+    const wrong = [...codeLines]
+      .filter(([id, line]) => line !== expectedCodeLine(id))
+      .map(([id]) => `### ${id}\nCode: ${expectedCodeLine(id)}`);
+    expect(wrong).toEqual([]);
   });
 
   it('lists, under each rule, exactly the test files whose titles name it', () => {
