@@ -22,7 +22,7 @@ const INVOICE_PATH = 'subscription.invoiceAmount';
  */
 export function parseInvoice(raw: unknown, policy: CompiledPolicy): Decimal | undefined {
   if (raw === undefined || raw === null) return undefined;
-  return parseMoney(raw, policy.currency, policy.fractionDigits, INVOICE_PATH);
+  return parseMoney(raw, policy.currency, feesOf(policy).fractionDigits, INVOICE_PATH);
 }
 
 /**
@@ -67,7 +67,7 @@ function requireInvoice(
   throw new ExpiryInputError(
     'missing',
     INVOICE_PATH,
-    `the invoice amount as it stood at expiration is required to quote a ${kind} fee (${daysPastExpiry} days past expiry); pass it in ${policy.currency}, such as "${exampleAmount(policy.fractionDigits)}"`,
+    `the invoice amount as it stood at expiration is required to quote a ${kind} fee (${daysPastExpiry} days past expiry); pass it in ${policy.currency}, such as "${exampleAmount(feesOf(policy).fractionDigits)}"`,
   );
 }
 

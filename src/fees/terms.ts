@@ -1,4 +1,5 @@
 import type DecimalJs from 'decimal.js';
+import { fractionDigitsOf } from '../money/currencies.js';
 import { decimal, roundingOf, type Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { FeeTermsText } from '../policy/types.js';
@@ -40,7 +41,9 @@ const feesByPolicy = /* @__PURE__ */ new WeakMap<CompiledPolicy, PolicyFees>();
 export function feesOf(policy: CompiledPolicy): PolicyFees {
   const known = feesByPolicy.get(policy);
   if (known !== undefined) return known;
-  const { currency, fractionDigits } = policy;
+  const { currency } = policy;
+  // The policy was validated, so its currency has fraction digits.
+  const fractionDigits = fractionDigitsOf(currency, policy.policy.currencyDigits) as number;
   const termsOf = (terms: FeeTermsText): FeeTerms => {
     const minimum = decimal(terms.minimum);
     const rate = decimal(terms.rate);

@@ -34,6 +34,14 @@ export function isoMinorUnits(code: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Fraction digits of a currency (R-IN-3): the policy's `currencyDigits` for it when set, else
+ * its ISO 4217 minor units; `undefined` for a code that is not an active ISO 4217 code.
+ */
+export function fractionDigitsOf(currency: string, currencyDigits?: Readonly<Record<string, number>>): number | undefined {
+  return currencyDigits !== undefined && Object.hasOwn(currencyDigits, currency) ? currencyDigits[currency] : isoMinorUnits(currency);
+}
+
 /** Is `code` one of the three-letter entries packed in `table` (only at multiples of 3)? */
 function listed(table: string, code: string): boolean {
   for (let index = table.indexOf(code); index !== -1; index = table.indexOf(code, index + 1)) {

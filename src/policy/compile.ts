@@ -3,7 +3,6 @@ import { zoneOf, type Zone } from '../clock/zone.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { definedPolicy } from './defined.js';
 import type { Policy, ReactivationTier, ReminderCadence } from './types.js';
-import { isoMinorUnits } from '../money/currencies.js';
 
 /**
  * A policy turned once into what the hot paths need: times as milliseconds of the day, the
@@ -18,7 +17,6 @@ export interface CompiledPolicy {
   readonly zone: Zone;
   readonly expiryMs: number;
   readonly currency: string;
-  readonly fractionDigits: number;
   readonly tiers: readonly ReactivationTier[];
   readonly cadences: readonly ReminderCadence[];
   readonly sendTimeMs: ReadonlyMap<string, number>;
@@ -49,7 +47,6 @@ function compile(policy: Policy): CompiledPolicy {
     zone: zoneOf(policy.timeZone),
     expiryMs: parseTimeOfDay(policy.expiryTime) as number,
     currency: policy.currency,
-    fractionDigits: policy.currencyDigits?.[policy.currency] ?? (isoMinorUnits(policy.currency) as number),
     tiers: policy.fees.reactivationTiers,
     cadences: reminders.cadences,
     sendTimeMs: new Map(Object.entries(reminders.sendTimes).map(([channel, time]) => [channel, parseTimeOfDay(time) as number])),

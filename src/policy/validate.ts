@@ -11,7 +11,7 @@ import {
 } from '../money/amountText.js';
 import { ROUNDING_MODE_NAMES, type RoundingMode } from '../money/rounding.js';
 import { describe, isRecord } from '../input/read.js';
-import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
+import { MAX_MINOR_UNITS, fractionDigitsOf } from '../money/currencies.js';
 import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
 import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } from './types.js';
@@ -198,12 +198,12 @@ function validateOrderIdFormat(orderIdFields: Fields): Policy['extensions']['ord
  * the runtime's locale data. A code that is not an active ISO 4217 code is a `PolicyError`.
  */
 function currencyFractionDigits(currency: string, path: string, currencyDigits?: Readonly<Record<string, number>>): number {
-  const iso = isoMinorUnits(currency);
-  if (iso === undefined) {
+  const digits = fractionDigitsOf(currency, currencyDigits);
+  if (digits === undefined) {
     const shape = /^[A-Z]{3}$/.test(currency) ? 'an active ISO 4217 code' : 'an ISO 4217 code such as "USD"';
     throw new PolicyError('invalid-currency', path, `${describe(currency)} is not ${shape}`);
   }
-  return currencyDigits !== undefined && Object.hasOwn(currencyDigits, currency) ? (currencyDigits[currency] as number) : iso;
+  return digits;
 }
 
 /** `currencyDigits`: for an ISO code whose practice differs from ISO 4217, its fraction digits (0–4). */
