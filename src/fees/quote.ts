@@ -10,7 +10,7 @@ import type { Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import { resultDate } from '../results.js';
 import { moneyOf } from './money.js';
-import { feesOf, type FeeTerms, type PolicyFees } from './terms.js';
+import { feesOf, type FeeTerms, type PolicyFees, type TierTerms } from './terms.js';
 import type { FeeQuote } from './types.js';
 
 const INVOICE_PATH = 'subscription.invoiceAmount';
@@ -107,7 +107,7 @@ function capOf(invoice: Decimal, terms: FeeTerms, fees: PolicyFees): Decimal | u
 function tierIndexFor(fees: PolicyFees, daysPastExpiry: number): number {
   const { tiers } = fees;
   let index = 0;
-  while (index + 1 < tiers.length && (tiers[index + 1] as FeeTerms & { fromDay: number }).fromDay <= daysPastExpiry) index += 1;
+  while (index + 1 < tiers.length && (tiers[index + 1] as TierTerms).fromDay <= daysPastExpiry) index += 1;
   return index;
 }
 
@@ -135,6 +135,8 @@ function reactivationQuote(
       nextIncrease = boundaries.deletedAt;
   }
   const money = (value: Decimal) => moneyOf(value, fees.currency, fees.fractionDigits);
+  // The same working as recovery's, written out in both: shared through spread helpers it
+  // cost 7 % of a quote (measured with bench/cpu.ts).
   return Object.freeze({
     kind: 'reactivation',
     daysPastExpiry,

@@ -14,9 +14,6 @@ export interface PhaseStart {
   readonly from: number;
 }
 
-/** The order of the phases, for "phases only move forward" checks and sorting. */
-export const PHASE_ORDER: readonly Phase[] = Object.freeze(['active', 'renewal-due', 'extended', 'expired', 'deleted', 'unrecoverable']);
-
 /** The phases of a subscription with these boundaries, in order. */
 export function phasesOf(boundaries: Boundaries): readonly PhaseStart[] {
   const phases: PhaseStart[] = [
