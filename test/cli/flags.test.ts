@@ -142,8 +142,8 @@ describe('the other commands, in process', () => {
     expect(json.quotes).toHaveLength(8);
   });
 
-  it('a rate is shown as a percentage exactly, by moving the decimal point', () => {
-    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001'].map(percent)).toEqual([
+  it('a rate is shown as a percentage exactly, by moving the decimal point, without trailing zeros', () => {
+    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001', '0.1250', '0.1000'].map(percent)).toEqual([
       '15 %',
       '10 %',
       '100 %',
@@ -151,6 +151,8 @@ describe('the other commands, in process', () => {
       '0 %',
       '250 %',
       '0.01 %',
+      '12.5 %',
+      '10 %',
     ]);
   });
 });
