@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BATCH } from '../../src/cli/batch.js';
 import { COMMANDS, percent } from '../../src/cli/commands.js';
 import { nodeIo } from '../../src/cli/io.js';
-import { flagsOf, type CommandSpec } from '../../src/cli/options.js';
+import { flagsOf, textOf, type CommandSpec } from '../../src/cli/options.js';
 import { cli } from './support.js';
 
 const SPECS: readonly CommandSpec[] = [...Object.values(COMMANDS), BATCH];
@@ -153,6 +153,17 @@ describe('the other commands, in process', () => {
       '0.01 %',
       '12.5 %',
       '10 %',
+    ]);
+  });
+});
+
+describe('flag values', () => {
+  it("CLI: a flag's text is there only for a string flag that was given", () => {
+    expect([textOf({ a: 'x' }, 'a'), textOf({ due: true }, 'due'), textOf({ previous: ['x'] }, 'previous'), textOf({}, 'a')]).toEqual([
+      'x',
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 });
