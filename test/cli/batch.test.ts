@@ -361,16 +361,24 @@ describe('batch: reading input', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'subscription-expiry: cannot read test: EISDIR\n' });
   });
 
-  it('standard input may be any async iterable, one without return() too', async () => {
-    const chunks = [Buffer.from(`${GOOD}\n`)];
-    const input: AsyncIterable<Uint8Array> = {
-      [Symbol.asyncIterator]: () => ({
-        next: async () => (chunks.length > 0 ? { done: false, value: chunks.shift() as Buffer } : { done: true, value: undefined }),
-      }),
+  it('standard input may be any async iterable, one without return() too, also when a later file cannot be opened', async () => {
+    /** Standard input whose iterator has next() only. */
+    const input = (): AsyncIterable<Uint8Array> => {
+      const chunks = [Buffer.from(`${GOOD}\n`)];
+      return {
+        [Symbol.asyncIterator]: () => ({
+          next: async () => (chunks.length > 0 ? { done: false, value: chunks.shift() as Buffer } : { done: true, value: undefined }),
+        }),
+      };
     };
-    const { code, stdout } = await cli(['batch', ...NOW], { input });
+    const { code, stdout } = await cli(['batch', ...NOW], { input: input() });
     expect(code).toBe(0);
     expect(records(stdout)).toMatchObject([{ line: 1, ok: true, id: 'a' }]);
+    expect(await cli(['batch', '-', 'missing.ndjson', ...NOW], { input: input() })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'subscription-expiry: cannot read missing.ndjson: ENOENT\n',
+    });
   });
 
   it('only the first line may start with a byte order mark; on a later line it is not JSON', async () => {

@@ -6,6 +6,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { openChunks } from '../../src/cli/io.js';
 import { BufferedWriter } from '../../src/cli/output.js';
+import { cli } from './support.js';
 
 /** Every file openChunks opens, to see that it is closed again. */
 const opened = vi.hoisted(() => [] as FileHandle[]);
@@ -102,6 +103,16 @@ describe('openChunks: a file read lazily through one buffer', () => {
     expect(opened.at(-1)?.fd).toBeGreaterThan(-1);
     expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
     expect(opened.at(-1)?.fd).toBe(-1);
+  });
+
+  it('CLI: batch closes the files it opened when it stops early, here at a bad header in a later file', async () => {
+    const good = join(dir, 'good.csv');
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(good, 'id,expirationDate,invoiceAmount\nx,2026-03-08,300.00\n');
+    writeFileSync(bad, 'id,expires\n');
+    const before = opened.length;
+    expect((await cli(['batch', good, bad, '--now', '2026-03-20T12:00:00Z'])).code).toBe(2);
+    expect(opened.slice(before).map((handle) => handle.fd)).toEqual([-1, -1]);
   });
 
   it('CLI: a folder is refused when it is opened, as EISDIR', async () => {
