@@ -225,8 +225,7 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
       }
       source.splitter.feed(chunk, take);
       progress?.update(read, read - ok);
-      const wait = out.drained();
-      if (wait !== undefined) await wait;
+      await out.drained();
     }
   }
   await out.flush();
@@ -298,8 +297,8 @@ function evaluate(value: unknown, context: BatchContext): Outcome {
 }
 
 function idOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as { id?: unknown }).id;
+  // A line's value is JSON (or a CSV record): a primitive has no id, and only null has no properties.
+  const id = (value as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : undefined;
 }
 

@@ -80,15 +80,18 @@ const status: Command = {
 
 /** A rate such as "0.15" as "15 %": the decimal point moved two places, exactly, in text. */
 export function percent(rate: string): string {
-  const [whole = '0', fraction = ''] = rate.split('.');
+  // split() always returns at least one part.
+  const [whole, fraction = ''] = rate.split('.') as [string, string?];
   const digits = fraction.padEnd(2, '0');
   const rest = digits.slice(2).replace(/0+$/, '');
   return `${BigInt(whole + digits.slice(0, 2)).toString()}${rest === '' ? '' : `.${rest}`} %`;
 }
 
+/** A quote with a fee to pay. */
+type PricedQuote = Extract<FeeQuote, { kind: 'reactivation' | 'recovery' }>;
+
 /** The working of a quote in one line: "15 % of $300.00 = $45.00, minimum $50.00 applies; + $4.00 × 45 days[; capped at $200.00]". */
-function working(quote: FeeQuote, locale: string): string {
-  if (quote.kind !== 'reactivation' && quote.kind !== 'recovery') return '';
+function working(quote: PricedQuote, locale: string): string {
   const money = (value: Money) => formatMoney(value, locale);
   const base = `${percent(quote.rate)} of ${money(quote.invoiceAmount)} = ${money(quote.percentageFee)}, ${quote.minimumApplied ? `minimum ${money(quote.minimum)} applies` : `above the ${money(quote.minimum)} minimum`}`;
   const withDaily = quote.kind === 'recovery' ? `${base}; + ${money(quote.dailyRate)} × ${quote.daysPastExpiry} days` : base;
@@ -257,9 +260,7 @@ const demo: Command = {
     const locale = String(values.locale);
     const zone = zoneOf(policy);
     // The invoice as the policy's currency writes it, taken from the first priced quote.
-    const priced = quotes
-      .map(({ quote: q }) => q)
-      .find((q): q is Extract<FeeQuote, { kind: 'reactivation' | 'recovery' }> => q.kind === 'reactivation' || q.kind === 'recovery');
+    const priced = quotes.map(({ quote: q }) => q).find((q): q is PricedQuote => 'invoiceAmount' in q);
     const invoice = priced === undefined ? subscription.invoiceAmount : formatMoney(priced.invoiceAmount, locale);
     context.write(
       `${[

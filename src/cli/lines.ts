@@ -56,6 +56,6 @@ const BYTE_ORDER_MARK = 0xfeff;
 
 /** A chunk as bytes, whatever the source handed over. */
 export function bytesOfChunk(data: Uint8Array | string): Buffer {
-  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (typeof data === 'string') return Buffer.from(data);
   return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }

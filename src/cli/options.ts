@@ -74,7 +74,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { 
         type: flag.type,
         ...(flag.short === undefined ? {} : { short: flag.short }),
         ...(flag.multiple === true ? { multiple: true } : {}),
-        ...(flag.default === undefined ? {} : { default: flag.default }),
+        default: flag.default,
       },
     ]),
   );
@@ -82,7 +82,8 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { 
     const { values, positionals } = parseArgs({ args: [...args], options, strict: true, allowPositionals: spec.positionals !== undefined });
     return { values: values as Values, positionals };
   } catch (error) {
-    const message = (error as Error).message.split('. To specify a positional')[0] ?? '';
+    // split() always returns at least one part: the message up to Node's advice, or all of it.
+    const [message] = (error as Error).message.split('. To specify a positional') as [string];
     throw new UsageError(
       `${spec.name}: ${message}\n${spec.name} takes ${Object.keys(flags)
         .map((name) => `--${name}`)

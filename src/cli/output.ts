@@ -31,8 +31,8 @@ export class BufferedWriter {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
     const most = text.length * 3;
     if (this.used + most > CHUNK_BYTES) this.push();
-    if (most > CHUNK_BYTES) this.send(Buffer.from(text, 'utf8'));
-    else this.used += this.chunk.write(text, this.used, 'utf8');
+    if (most > CHUNK_BYTES) this.send(Buffer.from(text));
+    else this.used += this.chunk.write(text, this.used);
   }
 
   /** Resolves once the stream can take more (or has failed). */

@@ -85,11 +85,12 @@ function schemaProblem(error: ErrorObject): PolicyProblem {
     .slice(1)
     .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
     .join('')}`;
-  const params = error.params as { additionalProperty?: string; missingProperty?: string };
+  // ajv names the field in the params of these two keywords, and (verbose) always gives the parent schema.
+  const params = error.params as { additionalProperty: string; missingProperty: string };
   if (error.keyword === 'additionalProperties')
-    return { path: `${base}.${params.additionalProperty ?? ''}`, message: 'this is not a policy field (check its spelling)' };
-  if (error.keyword === 'required') return { path: `${base}.${params.missingProperty ?? ''}`, message: 'this field is required' };
-  const description = (error.parentSchema as { description?: unknown } | undefined)?.description;
+    return { path: `${base}.${params.additionalProperty}`, message: 'this is not a policy field (check its spelling)' };
+  if (error.keyword === 'required') return { path: `${base}.${params.missingProperty}`, message: 'this field is required' };
+  const description = (error.parentSchema as { description?: unknown }).description;
   const message =
     error.keyword === 'oneOf' && typeof description === 'string'
       ? `expected ${description.charAt(0).toLowerCase()}${description.slice(1)}`

@@ -70,21 +70,25 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (spec === BATCH) return runBatch(values, positionals, io);
+  // Commands write whole lines, each ending with a newline; what they wrote goes out as it is.
   let output = '';
   try {
     await (spec as Command).run(values, { positionals, clock: io.clock, readText: io.readText, write: (text) => (output += text) });
-  } catch (error) {
+  } finally {
     // What a command wrote before refusing (policy check's problems) still goes out.
-    if (output !== '') await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
-    throw error;
+    await write(io, output);
   }
-  await print(io, output.endsWith('\n') ? output.slice(0, -1) : output);
   return 0;
 }
 
-/** Writes text and a newline, and waits until the stream has taken it. */
+/** Writes a text and a newline (help, the command list). */
 function print(io: CliIo, text: string): Promise<void> {
+  return write(io, `${text}\n`);
+}
+
+/** Writes text as it is, and waits until the stream has taken it. */
+function write(io: CliIo, text: string): Promise<void> {
   return new Promise((resolve) => {
-    io.stdout.write(`${text}\n`, () => resolve());
+    io.stdout.write(text, () => resolve());
   });
 }

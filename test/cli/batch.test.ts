@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../../src/index.js';
 import { cli, records } from './support.js';
 
 const NOW = ['--now', '2026-03-20T12:00:00Z'];
@@ -261,5 +262,177 @@ describe('batch: a closed output pipe', () => {
     const { code, stderr } = await cli(['batch', ...NOW], { input: big, stdoutFailsAfter: { bytes: 70_000, code: 'ENOSPC' } });
     expect(code).toBe(2);
     expect(stderr).toBe('subscription-expiry: cannot write the output: ENOSPC\n');
+  });
+});
+
+describe('batch: each record, exactly', () => {
+  const WINDOW = ['--from', '2026-03-20T00:00:00Z', '--to', '2026-03-21T00:00:00Z'];
+
+  it('R-RM-4 an NDJSON record holds the same status, fee and reminders due as the library functions give', async () => {
+    const subscription = { id: 'x', expirationDate: '2026-03-21', invoiceAmount: '100.00' };
+    const { code, stdout } = await cli(['batch', ...NOW, ...WINDOW], { input: JSON.stringify(subscription) });
+    expect(code).toBe(0);
+    const now = '2026-03-20T12:00:00Z';
+    const expected = {
+      file: '<stdin>',
+      line: 1,
+      ok: true,
+      id: 'x',
+      status: getExpiryStatus(subscription, now),
+      fee: quoteReactivationFee(subscription, now),
+      remindersDue: getRemindersDue(subscription, { from: '2026-03-20T00:00:00Z', to: '2026-03-21T00:00:00Z' }),
+    };
+    expect(records(stdout)).toEqual([JSON.parse(JSON.stringify(expected))]);
+    expect(records(stdout)[0].remindersDue).toHaveLength(3);
+  });
+
+  it('a record has an id only when the line has a string id; null and a numeric id are error records', async () => {
+    const noId = JSON.stringify({ expirationDate: '2026-03-08', invoiceAmount: '1.00' });
+    const numericId = JSON.stringify({ id: 5, expirationDate: '2026-03-08', invoiceAmount: '1.00' });
+    const { code, stdout } = await cli(['batch', ...NOW], { input: `null\n${numericId}\n${noId}\n` });
+    expect(code).toBe(1);
+    const [nothing, numeric, anonymous] = records(stdout);
+    expect(nothing).toEqual({
+      file: '<stdin>',
+      line: 1,
+      ok: false,
+      error: { code: 'missing', path: 'subscription', message: 'subscription: a subscription is required' },
+    });
+    expect(Object.keys(numeric)).toEqual(['file', 'line', 'ok', 'error']);
+    expect(numeric.error).toMatchObject({ code: 'invalid-value', path: 'subscription.id' });
+    // Without a window the id is not needed (no reminder keys): the line is answered.
+    expect(Object.keys(anonymous)).toEqual(['file', 'line', 'ok', 'status', 'fee']);
+    expect(anonymous).toMatchObject({ line: 3, ok: true, fee: { fee: { amount: '50.00' } } });
+  });
+
+  it('lines of only spaces and tabs are blank, in NDJSON and in CSV: no record', async () => {
+    const ndjson = await cli(['batch', ...NOW], { input: `${GOOD}\n \t \n${GOOD}\n` });
+    expect(records(ndjson.stdout).map((r) => [r.line, r.ok])).toEqual([
+      [1, true],
+      [3, true],
+    ]);
+    const csv = await cli(['batch', '--input-format', 'csv', ...NOW], { input: `${HEADER}\n \t \nc,2026-03-08,300.00\n` });
+    expect(records(csv.stdout).map((r) => [r.line, r.ok])).toEqual([[3, true]]);
+  });
+
+  it('CSV output: a recovery line has its fee, total and currency; an error line its code, path and message', async () => {
+    const lines = [
+      JSON.stringify({ id: 'r', expirationDate: '2026-01-08', invoiceAmount: '300.00' }),
+      JSON.stringify({ id: 'e', expirationDate: '2026-02-30' }),
+    ];
+    const { stdout } = await cli(['batch', '--output-format', 'csv', ...NOW], { input: lines.join('\n') });
+    expect(stdout.split('\n').slice(1)).toEqual([
+      '<stdin>,1,true,r,deleted,2026-01-08,,71,recovery,334.00,634.00,USD,,,,',
+      '<stdin>,2,false,e,,,,,,,,,,invalid-date,subscription.expirationDate,subscription.expirationDate: 2026-02-30 is not a day of the calendar',
+      '',
+    ]);
+  });
+
+  it('R-RM-4 an empty window [t, t) is allowed and has no reminders due', async () => {
+    const { code, stdout } = await cli(['batch', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', '2026-03-20T00:00:00Z'], {
+      input: JSON.stringify({ id: 'x', expirationDate: '2026-03-21', invoiceAmount: '100.00' }),
+    });
+    expect(code).toBe(0);
+    expect(records(stdout)[0].remindersDue).toEqual([]);
+  });
+
+  it('R-IN-2 a --from or --to that is not an instant stops the run, naming the flag as the error path', async () => {
+    expect(await cli(['batch', ...NOW, '--from', '2026-03-20', '--to', '2026-03-21T00:00:00Z'], { input: GOOD })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'subscription-expiry: ExpiryInputError [invalid-instant] from: "2026-03-20" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z\n',
+    });
+    expect((await cli(['batch', ...NOW, '--from', '2026-03-20T00:00:00Z', '--to', 'nope'], { input: GOOD })).stderr).toBe(
+      'subscription-expiry: ExpiryInputError [invalid-instant] to: "nope" is not an ISO-8601 instant such as 2026-03-08T12:00:00Z\n',
+    );
+  });
+});
+
+describe('batch: reading input', () => {
+  it('--input-format ndjson reads a file named .csv as NDJSON', async () => {
+    const { code, stdout } = await cli(['batch', '--input-format', 'ndjson', 'subs.csv', ...NOW], { files: { 'subs.csv': GOOD } });
+    expect(code).toBe(0);
+    expect(records(stdout)).toMatchObject([{ file: 'subs.csv', line: 1, ok: true, id: 'a' }]);
+  });
+
+  it('a folder among the files is an input error before any output, even after a file with output enough to fill chunks', async () => {
+    const { code, stdout, stderr } = await cli(['batch', 'a.ndjson', 'test', ...NOW], { files: { 'a.ndjson': `${GOOD}\n`.repeat(500) } });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'subscription-expiry: cannot read test: EISDIR\n' });
+  });
+
+  it('standard input may be any async iterable, one without return() too, also when a later file cannot be opened', async () => {
+    /** Standard input whose iterator has next() only. */
+    const input = (): AsyncIterable<Uint8Array> => {
+      const chunks = [Buffer.from(`${GOOD}\n`)];
+      return {
+        [Symbol.asyncIterator]: () => ({
+          next: async () => (chunks.length > 0 ? { done: false, value: chunks.shift() as Buffer } : { done: true, value: undefined }),
+        }),
+      };
+    };
+    const { code, stdout } = await cli(['batch', ...NOW], { input: input() });
+    expect(code).toBe(0);
+    expect(records(stdout)).toMatchObject([{ line: 1, ok: true, id: 'a' }]);
+    expect(await cli(['batch', '-', 'missing.ndjson', ...NOW], { input: input() })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'subscription-expiry: cannot read missing.ndjson: ENOENT\n',
+    });
+  });
+
+  it('only the first line may start with a byte order mark; on a later line it is not JSON', async () => {
+    const { stdout } = await cli(['batch', ...NOW], { input: `\uFEFF${GOOD}\n\uFEFF${GOOD}\n` });
+    expect(records(stdout).map((r) => [r.line, r.ok, r.error?.code])).toEqual([
+      [1, true, undefined],
+      [2, false, 'invalid-line'],
+    ]);
+  });
+
+  it('CSV lines may end in CRLF after a quoted field; a short line leaves the missing columns absent', async () => {
+    const csv = 'id,expirationDate,invoiceAmount,extensionEndsOn\r\n"q",2026-03-08,"300.00"\r\nshort,2026-03-08,300.00\r\n';
+    const { code, stdout } = await cli(['batch', 'subs.csv', ...NOW], { files: { 'subs.csv': csv } });
+    expect(code).toBe(0);
+    expect(records(stdout).map((r) => [r.line, r.id, r.status.extended])).toEqual([
+      [2, 'q', false],
+      [3, 'short', false],
+    ]);
+  });
+});
+
+describe('batch: the live progress line, to the character', () => {
+  /** A clock that moves `step` ms each time it is read. */
+  const ticking = (step: number) => {
+    let now = Date.UTC(2026, 2, 20, 12);
+    return () => {
+      now += step;
+      return new Date(now);
+    };
+  };
+  const BAD = JSON.stringify({ id: 'b', expirationDate: 'bad' });
+
+  it('lines read, lines per second and failures so far, from the first chunk 250 ms in; then cleared', async () => {
+    const { stderr } = await cli(['batch', ...NOW], { tty: true, clock: ticking(250), input: [`${GOOD}\n`, `${BAD}\n`, `${GOOD}\n`] });
+    expect(stderr).toBe(
+      '\r1 lines, 4 lines/s, 0 failed\u001b[K' +
+        '\r2 lines, 4 lines/s, 1 failed\u001b[K' +
+        '\r3 lines, 4 lines/s, 1 failed\u001b[K' +
+        '\r\u001b[Kbatch: 3 lines read, 2 ok, 1 failed\n',
+    );
+  });
+
+  it('no update within 250 ms of the last, and nothing to clear when none was shown', async () => {
+    const { stderr } = await cli(['batch', ...NOW], { tty: true, clock: ticking(249), input: [`${GOOD}\n${BAD}\n`] });
+    expect(stderr).toBe('batch: 2 lines read, 1 ok, 1 failed\n');
+  });
+});
+
+describe('batch: a closed pipe stops the reading', () => {
+  it('EPIPE stops reading an endless standard input', async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      for (;;) yield Buffer.from(`${GOOD}\n`.repeat(100));
+    }
+    const { code } = await cli(['batch', ...NOW], { input: endless(), stdoutFailsAfter: { bytes: 70_000, code: 'EPIPE' } });
+    expect(code).toBe(141);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BATCH } from '../../src/cli/batch.js';
 import { COMMANDS, percent } from '../../src/cli/commands.js';
 import { nodeIo } from '../../src/cli/io.js';
-import { flagsOf, type CommandSpec } from '../../src/cli/options.js';
+import { flagsOf, textOf, type CommandSpec } from '../../src/cli/options.js';
 import { cli } from './support.js';
 
 const SPECS: readonly CommandSpec[] = [...Object.values(COMMANDS), BATCH];
@@ -142,8 +142,8 @@ describe('the other commands, in process', () => {
     expect(json.quotes).toHaveLength(8);
   });
 
-  it('a rate is shown as a percentage exactly, by moving the decimal point', () => {
-    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001'].map(percent)).toEqual([
+  it('a rate is shown as a percentage exactly, by moving the decimal point, without trailing zeros', () => {
+    expect(['0.15', '0.1', '1', '0.125', '0', '2.5', '0.0001', '0.1250', '0.1000'].map(percent)).toEqual([
       '15 %',
       '10 %',
       '100 %',
@@ -151,6 +151,19 @@ describe('the other commands, in process', () => {
       '0 %',
       '250 %',
       '0.01 %',
+      '12.5 %',
+      '10 %',
+    ]);
+  });
+});
+
+describe('flag values', () => {
+  it("CLI: a flag's text is there only for a string flag that was given", () => {
+    expect([textOf({ a: 'x' }, 'a'), textOf({ due: true }, 'due'), textOf({ previous: ['x'] }, 'previous'), textOf({}, 'a')]).toEqual([
+      'x',
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 });

@@ -71,3 +71,58 @@ describe('subscription-expiry policy', () => {
     expect([shown.timeZone, shown.currency, shown.expiryTime]).toEqual(['Europe/Berlin', 'EUR', '23:59:59']);
   });
 });
+
+describe('subscription-expiry policy, every message exactly', () => {
+  it('R-POL-1 check: each problem once, by path, in the words a person can act on', async () => {
+    const cadence = { channel: 'email', cadence: 'daily', from: -1, through: -1 };
+    const path = file('many.json', {
+      deletionDay: 'x',
+      fees: { reactivationTiers: [{ fromDay: -1.5, rate: '15%', minimum: '25.00', extra: 1 }] },
+      reminders: {
+        sendTimes: { sms2: '9am', '1x': '9am' },
+        cadences: [...Array(10).fill(cadence), { channel: 'email', cadence: 'daily', from: -1 }],
+      },
+    });
+    expect(await cli(['policy', 'check', path])).toEqual({
+      code: 2,
+      stdout: [
+        // The schema's word first; definePolicy's message for the same path does not replace it.
+        'policy.deletionDay: must be integer',
+        'policy.fees.reactivationTiers[0].extra: this is not a policy field (check its spelling)',
+        // The first of two schema errors for one path (not an integer, and below 0).
+        'policy.fees.reactivationTiers[0].fromDay: must be integer',
+        'policy.fees.reactivationTiers[0].rate: expected a fraction of the invoice as a decimal string such as "0.15" (15 %), from 0 to 10 with at most 6 decimal places, or a number.',
+        'policy.reminders.cadences[10].through: this field is required',
+        'policy.reminders.sendTimes: must match pattern "^[a-z][a-z0-9-]{0,31}$"',
+        // A field name is written as an index only when it is all digits.
+        'policy.reminders.sendTimes.sms2: must match pattern "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$"',
+        'policy.reminders.sendTimes.1x: must match pattern "^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$"',
+        '',
+      ].join('\n'),
+      stderr: `subscription-expiry: ${path}: 8 problems\n`,
+    });
+  });
+
+  it('R-POL-1 check --format json: a valid file is valid, with no problems', async () => {
+    const path = file('empty.json', {});
+    const { code, stdout } = await cli(['policy', 'check', path, '--format', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ file: path, valid: true, problems: [] });
+  });
+
+  it('CLI: policy check of an unreadable file names the action as the flag', async () => {
+    const missing = join(dir, 'missing.json');
+    expect((await cli(['policy', 'check', missing])).stderr).toBe(`subscription-expiry: cannot read --policy check ${missing}: ENOENT\n`);
+  });
+
+  it.each([[['show', 'p.json']], [['check', 'a.json', 'b.json']], [['check']]])(
+    'CLI: policy %j is a usage error that names both actions',
+    async (args) => {
+      expect(await cli(['policy', ...args])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'subscription-expiry: policy takes an action: policy check FILE, or policy show [--policy FILE]\n',
+      });
+    },
+  );
+});
