@@ -105,6 +105,26 @@ describe('definePolicy (edges of validation)', () => {
   });
 });
 
+describe('definePolicy (fields that throw)', () => {
+  const throwing = (tier: object, key: string) =>
+    Object.defineProperty({ ...tier }, key, {
+      enumerable: true,
+      get() {
+        throw new Error('getter');
+      },
+    });
+
+  it('R-POL-1 R-IN-4 names a list entry whose getter throws as unreadable, by its path, whether the field is required or optional', () => {
+    const tier = { fromDay: 0, rate: '0.10', minimum: '25.00' };
+    const required = policyErrorOf(() => definePolicy({ fees: { reactivationTiers: [throwing(tier, 'minimum')] } }));
+    expect([required.code, required.path]).toEqual(['unreadable', 'policy.fees.reactivationTiers[0].minimum']);
+    expect(required.message).toContain('this field could not be read (its getter threw)');
+    const optional = policyErrorOf(() => definePolicy({ fees: { reactivationTiers: [throwing(tier, 'maximum')] } }));
+    expect([optional.code, optional.path]).toEqual(['unreadable', 'policy.fees.reactivationTiers[0].maximum']);
+    expect(optional.message).toContain('this field could not be read (its getter threw)');
+  });
+});
+
 describe('resolvePolicy (edges)', () => {
   const subscription = { expirationDate: '2026-03-08' };
   const now = '2026-03-09T12:00:00Z';
