@@ -106,7 +106,7 @@ describe('definePolicy (edges of validation)', () => {
 });
 
 describe('definePolicy (fields that throw)', () => {
-  const throwing = (tier: object, key: string) =>
+  const throwing = <T extends object>(tier: T, key: string): T =>
     Object.defineProperty({ ...tier }, key, {
       enumerable: true,
       get() {
