@@ -8,7 +8,7 @@ import { boundariesFor, boundariesOf, type Boundaries } from '../lifecycle/bound
 import { lifecycleFits } from '../lifecycle/range.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import { resultDate } from '../results.js';
-import { isPlaceholder, orderIdShapeOf, readOrderId } from './findOrderId.js';
+import { isPlaceholder, type OrderIdShape, orderIdShapeOf, readOrderId } from './findOrderId.js';
 import type { ExtensionDecision, ExtensionRefusal } from './types.js';
 
 /** A request checked at the door. */
@@ -29,10 +29,10 @@ export function decideExtension(request: ParsedRequest, policy: CompiledPolicy):
   // R-EXT-5: durationDays from the later of the request's local date and the expiration date.
   const endsOnDay =
     Math.max(localDayOf(policy.zone, request.requestedAt), boundaries.expirationDay) + policy.policy.extensions.durationDays;
-  const orderId =
-    request.orderId === undefined ? undefined : readOrderId(request.orderId, orderIdShapeOf(policy.policy.extensions.orderId));
+  const shape = orderIdShapeOf(policy.policy.extensions.orderId);
+  const orderId = request.orderId === undefined ? undefined : readOrderId(request.orderId, shape);
   const reasons = [
-    orderIdRefusal(request.orderId, orderId, policy),
+    orderIdRefusal(request.orderId, orderId, shape),
     tooEarlyRefusal(request.requestedAt, boundaries, policy),
     recentRequestRefusal(request, boundaries, policy),
     dataDeletedRefusal(request.requestedAt, boundaries),
@@ -45,8 +45,7 @@ export function decideExtension(request: ParsedRequest, policy: CompiledPolicy):
 }
 
 /** R-EXT-1: missing and malformed are different reasons; the template's placeholder is no id. */
-function orderIdRefusal(raw: string | undefined, orderId: string | undefined, policy: CompiledPolicy): ExtensionRefusal | undefined {
-  const format = orderIdShapeOf(policy.policy.extensions.orderId);
+function orderIdRefusal(raw: string | undefined, orderId: string | undefined, format: OrderIdShape): ExtensionRefusal | undefined {
   if (raw === undefined || isPlaceholder(raw, format)) {
     return {
       code: 'order-id-missing',
