@@ -33,7 +33,10 @@ export interface Period {
 const MS_PER_DAY = 86_400_000;
 
 /** A period is 32 days: short enough that a first call learns little it does not need. */
-const PERIOD_MS = 32 * MS_PER_DAY;
+const PERIOD_SHIFT = 5;
+const PERIOD_DAYS = 1 << PERIOD_SHIFT;
+const PERIOD_MS = PERIOD_DAYS * MS_PER_DAY;
+// So `dayNumber >> PERIOD_SHIFT` is the index of the period holding a day (an arithmetic shift floors).
 
 /**
  * The probe spacing inside a period. Two probes with the same offset are taken to have no
@@ -45,8 +48,12 @@ const PERIOD_MS = 32 * MS_PER_DAY;
  */
 const PROBE_MS = 4 * MS_PER_DAY;
 
-/** How many periods the supported years 1900–2999 span (the bound on a zone's table). */
-export const PERIODS_1900_TO_2999 = Math.ceil((Date.UTC(3000, 0, 1) - Date.UTC(1900, 0, 1)) / PERIOD_MS) + 1;
+/**
+ * How many periods the supported years 1900–2999 span (the bound on a zone's table): their
+ * 401,767 days over 32-day periods, plus one where the ends fall mid-period. A literal, so
+ * nothing runs at import; test/clock/zone.test.ts works it out again.
+ */
+export const PERIODS_1900_TO_2999 = 12_557;
 
 const zones = /* @__PURE__ */ new Map<string, Zone>();
 
@@ -109,14 +116,17 @@ export function localDayOf(zone: Zone, instant: number): number {
  * The instant of a local day and time of day, disambiguated as Temporal's `'compatible'`
  * does (R-TZ-3, after its GetNamedTimeZoneEpochNanoseconds): in a fall-back overlap the
  * earlier instant; in a spring-forward gap the wall time is pushed forward by the length of
- * the gap (02:30 in New York on 2026-03-08 is 03:30 EDT).
+ * the gap (02:30 in New York on 2026-03-08 is 03:30 EDT). `msOfDay` is a time of day,
+ * `0 ≤ msOfDay < 86,400,000`.
  */
 export function instantOf(zone: Zone, dayNumber: number, msOfDay: number): number {
   const wall = dayNumber * MS_PER_DAY + msOfDay;
   // The offsets a day either side bound every offset this wall time could have. When both
   // lie in one period without transitions (nearly always), the offset is that period's.
-  const index = Math.floor((wall - MS_PER_DAY) / PERIOD_MS);
-  if (index === Math.floor((wall + MS_PER_DAY) / PERIOD_MS)) {
+  // Periods are whole days, so the wall times a day either side lie in the periods of the
+  // days either side: integer shifts, not float divisions.
+  const index = (dayNumber - 1) >> PERIOD_SHIFT;
+  if (index === (dayNumber + 1) >> PERIOD_SHIFT) {
     const period = zone.periods.get(index) ?? learnPeriod(zone, index);
     if (period.transitions.length === 0) return wall - (period.offsets[0] as number);
   }

@@ -7,8 +7,6 @@ import { isoFieldsOf, temporalTypeOf } from './temporal.js';
 /** A checked calendar date: its day number since 1970-01-01 (R-IN-1). */
 export type DayNumber = number & { readonly __brand: 'DayNumber' };
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * Parses a `YYYY-MM-DD` calendar date or an ISO-calendar `Temporal.PlainDate` (R-IN-1,
  * R-IN-2). Real dates only: `2026-02-30` is rejected, and so are a `Date` and a
@@ -43,11 +41,30 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
       `expected a calendar date string YYYY-MM-DD or a Temporal.PlainDate, got ${describe(value)}${hint}`,
     );
   }
-  const match = DATE_PATTERN.exec(value);
-  if (match === null) {
+  // Read from the character codes: every door reads one or two dates, and a regular
+  // expression with three captures and three Number() calls cost several times as much.
+  const year = value.length === 10 && value.charCodeAt(4) === HYPHEN && value.charCodeAt(7) === HYPHEN ? digitsAt(value, 0, 4) : -1;
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 0 || day < 0) {
     throw new ExpiryInputError('invalid-date', path, `${describe(value)} is not a calendar date in the form YYYY-MM-DD`);
   }
-  return checkedDay(Number(match[1]), Number(match[2]), Number(match[3]), value, path);
+  return checkedDay(year, month, day, value, path);
+}
+
+const HYPHEN = 45;
+const DIGIT_ZERO = 48;
+
+/** The number written by the `count` ASCII digits at `start`; -1 when one is not a digit (or is missing). */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let index = start; index < start + count; index += 1) {
+    // A missing character reads as NaN, which `>= 0 && <= 9` refuses.
+    const digit = text.charCodeAt(index) - DIGIT_ZERO;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** A real day of the calendar within the supported years; `text` names it in errors. */

@@ -56,14 +56,13 @@ export function boundariesFor(
     expirationDay === originalExpirationDay ? originalExpiresAt : Math.max(originalExpiresAt, instantOf(zone, expirationDay, expiryMs));
   const deletionDay = expirationDay + deletionAfter;
   const deletedAt = Math.max(expiresAt, instantOf(zone, deletionDay, 0));
-  const tierStartsAt = Object.freeze(
-    policy.tiers.map((tier) =>
-      tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(zone, expirationDay + tier.fromDay, 0))),
-    ),
+  const tierStartsAt = policy.tiers.map((tier) =>
+    tier.fromDay === 0 ? expiresAt : Math.min(deletedAt, Math.max(expiresAt, instantOf(zone, expirationDay + tier.fromDay, 0))),
   );
   const lastRecoverableDay = addMonthsToDayNumber(expirationDay, recoveryWindowMonths);
   const unrecoverableAt = Math.max(deletedAt, instantOf(zone, lastRecoverableDay + 1, 0));
-  return Object.freeze({
+  // Never leaves the library (results copy what they need), so readonly types suffice: not frozen.
+  return {
     originalExpirationDay,
     expirationDay,
     renewalDueAt,
@@ -74,5 +73,5 @@ export function boundariesFor(
     tierStartsAt,
     lastRecoverableDay,
     unrecoverableAt,
-  });
+  };
 }

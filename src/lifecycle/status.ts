@@ -19,12 +19,12 @@ function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPoli
   const phases = phasesOf(boundaries);
   const current = (phases[phaseIndexAt(phases, now)] as PhaseStart).phase;
   const upcoming = nextPhaseAfter(phases, now);
-  const common = {
-    expirationDate: formatDayNumber(boundaries.expirationDay),
-    originalExpirationDate: formatDayNumber(boundaries.originalExpirationDay),
-    extended: boundaries.expirationDay !== boundaries.originalExpirationDay,
-    expiresAt: resultDate(boundaries.expiresAt),
-  };
+  // Written out in each literal below, not spread from a shared object: the spread measured
+  // as a sixth of a status (1.5 → 1.27 µs CPU, bench/cpu.ts).
+  const expirationDate = formatDayNumber(boundaries.expirationDay);
+  const extended = boundaries.expirationDay !== boundaries.originalExpirationDay;
+  const originalExpirationDate = extended ? formatDayNumber(boundaries.originalExpirationDay) : expirationDate;
+  const expiresAt = resultDate(boundaries.expiresAt);
   // R-TZ-5: calendar days between the local date of `now` and the effective expiration date.
   const dayDifference = localDayOf(policy.zone, now) - boundaries.expirationDay;
   const next = (): NextPhase => {
@@ -39,12 +39,38 @@ function computeStatus(boundaries: Boundaries, now: number, policy: CompiledPoli
     case 'extended':
       // In a zone that skipped the whole expiration day, the local date may pass it
       // before the expiry instant; the count never goes below 0 ("expires today").
-      return Object.freeze({ phase: current, access: 'full', ...common, daysUntilExpiry: Math.max(0, -dayDifference), next: next() });
+      return Object.freeze({
+        phase: current,
+        access: 'full',
+        expirationDate,
+        originalExpirationDate,
+        extended,
+        expiresAt,
+        daysUntilExpiry: Math.max(0, -dayDifference),
+        next: next(),
+      });
     case 'expired':
-      return Object.freeze({ phase: current, access: 'read-only', ...common, daysPastExpiry: Math.max(0, dayDifference), next: next() });
     case 'deleted':
-      return Object.freeze({ phase: current, access: 'none', ...common, daysPastExpiry: Math.max(0, dayDifference), next: next() });
+      // One literal for both; access follows the phase (R-ST-1), which the type cannot tie.
+      return Object.freeze({
+        phase: current,
+        access: current === 'expired' ? 'read-only' : 'none',
+        expirationDate,
+        originalExpirationDate,
+        extended,
+        expiresAt,
+        daysPastExpiry: Math.max(0, dayDifference),
+        next: next(),
+      }) as Extract<ExpiryStatus, { phase: 'expired' | 'deleted' }>;
     case 'unrecoverable':
-      return Object.freeze({ phase: current, access: 'none', ...common, daysPastExpiry: Math.max(0, dayDifference) });
+      return Object.freeze({
+        phase: current,
+        access: 'none',
+        expirationDate,
+        originalExpirationDate,
+        extended,
+        expiresAt,
+        daysPastExpiry: Math.max(0, dayDifference),
+      });
   }
 }

@@ -3,7 +3,10 @@ import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
 
 /** The default order-id form, `XXX-XXX-XXXXX`; its own constant so `findOrderId` need not keep the whole policy. */
-export const defaultOrderIdFormat: OrderIdFormat = /* @__PURE__ */ deepFreeze({ groups: [3, 3, 5], separator: '-' });
+export const defaultOrderIdFormat: OrderIdFormat = /* @__PURE__ */ Object.freeze({
+  groups: /* @__PURE__ */ Object.freeze([3, 3, 5]),
+  separator: '-',
+});
 
 /**
  * The numbers of the source articles (docs/policy.md gives the source of each), deeply frozen.

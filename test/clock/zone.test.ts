@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDayNumber } from '../../src/clock/civil.js';
+import { PERIODS_1900_TO_2999 } from '../../src/clock/zone.js';
 import { instantOf, localDayOf, offsetAt } from '../support/zone.js';
 import { day } from '../support/arbitraries.js';
 
@@ -66,5 +67,16 @@ describe('localDayOf', () => {
   it('R-TZ-1 reads offsets before 1970 and with seconds exactly (Monrovia 1960: -00:44:30, São Paulo 1910: -03:06:28)', () => {
     expect(offsetAt('Africa/Monrovia', Date.UTC(1960, 0, 1))).toBe(-(44 * 60 + 30) * 1000);
     expect(offsetAt('America/Sao_Paulo', Date.UTC(1910, 0, 1))).toBe(-(3 * 3600 + 6 * 60 + 28) * 1000);
+  });
+});
+
+describe('the zone table', () => {
+  it('R-TZ-1 is bounded by the 32-day periods 1900–2999 span: 12,557 per zone', () => {
+    const period = 32 * 86_400_000;
+    const first = Math.floor(Date.UTC(1900, 0, 1) / period);
+    const last = Math.floor((Date.UTC(3000, 0, 1) - 1) / period);
+    expect(PERIODS_1900_TO_2999).toBe(Math.ceil((Date.UTC(3000, 0, 1) - Date.UTC(1900, 0, 1)) / period) + 1);
+    // The bound holds for the periods actually touched, whatever their alignment.
+    expect(last - first + 1).toBeLessThanOrEqual(PERIODS_1900_TO_2999);
   });
 });
