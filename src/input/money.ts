@@ -1,11 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import {
-  AMOUNT_CEILING,
-  compareAmountTexts,
-  PLAIN_DECIMAL,
-  significantFractionDigits,
-  writtenFractionDigits,
-} from '../money/amountText.js';
+import { AMOUNT_CEILING, isBelowCeiling, PLAIN_DECIMAL, significantFractionDigits, writtenFractionDigits } from '../money/amountText.js';
 import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
 import { describe } from './read.js';
 
@@ -39,7 +33,7 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
       `${shown} has ${digits} decimal places; ${currency} has ${fractionDigits} — round it first`,
     );
   }
-  if (compareAmountTexts(text, AMOUNT_CEILING) >= 0) {
+  if (!isBelowCeiling(text)) {
     throw new ExpiryInputError('amount-too-large', path, `${shown} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
   }
   return decimal(text);

@@ -11,6 +11,17 @@ export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 /** The largest amount the library accepts, exclusive: a trillion major units. */
 export const AMOUNT_CEILING = '1000000000000';
 
+/**
+ * Is a non-negative plain decimal text below {@link AMOUNT_CEILING}? Leading zeros only
+ * lengthen a written whole part, so one shorter than the ceiling's is below it: nearly every
+ * amount is decided by one `indexOf`, without normalising either text.
+ */
+export function isBelowCeiling(text: string): boolean {
+  const point = text.indexOf('.');
+  if ((point < 0 ? text.length : point) < AMOUNT_CEILING.length) return true;
+  return compareAmountTexts(text, AMOUNT_CEILING) < 0;
+}
+
 /** An example amount with a currency's fraction digits, for messages: `"300.00"`, `"300"`. */
 export function exampleAmount(fractionDigits: number): string {
   return fractionDigits === 0 ? '300' : `300.${'0'.repeat(fractionDigits)}`;

@@ -2,8 +2,8 @@ import { PolicyError } from '../errors.js';
 import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import {
-  AMOUNT_CEILING,
   compareAmountTexts,
+  isBelowCeiling,
   isNegativeText,
   PLAIN_DECIMAL,
   significantFractionDigits,
@@ -460,8 +460,7 @@ class Fields {
         `${text} has more decimal places than ${currency}'s ${fractionDigits}`,
       );
     }
-    if (compareAmountTexts(text, AMOUNT_CEILING) >= 0)
-      throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
+    if (!isBelowCeiling(text)) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
     return withFractionDigits(text, fractionDigits);
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import DecimalJs from 'decimal.js';
+import { AMOUNT_CEILING, compareAmountTexts, isBelowCeiling } from '../../src/money/amountText.js';
 import { parseCalendarDate } from '../../src/input/calendarDate.js';
 import { parseInstant } from '../../src/input/instant.js';
 import { parseMoney } from '../../src/input/money.js';
@@ -92,6 +94,27 @@ describe('parseMoney', () => {
     expect(errorOf(() => usd(1e12)).code).toBe('amount-too-large');
     expect(errorOf(() => usd(300n)).code).toBe('wrong-type');
     expect(errorOf(() => usd(undefined)).code).toBe('missing');
+  });
+
+  it('R-IN-3 refuses an amount at the ceiling and accepts one just below, however it is written', () => {
+    expect(errorOf(() => usd('1000000000000')).code).toBe('amount-too-large');
+    expect(errorOf(() => usd('1000000000000.00')).code).toBe('amount-too-large');
+    expect(usd('999999999999.99').toFixed(2)).toBe('999999999999.99');
+    expect(usd('0999999999999.99').toFixed(2)).toBe('999999999999.99');
+    expect(usd('00001000.00').toFixed(2)).toBe('1000.00');
+    expect(errorOf(() => usd('01000000000000')).code).toBe('amount-too-large');
+  });
+
+  it('R-IN-3 decides "below the ceiling" as the full comparison does, for any written amount (property)', () => {
+    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+    const amount = fc
+      .tuple(fc.constantFrom('', '0', '000'), digits(1, 15), fc.option(digits(1, 4), { nil: undefined }))
+      .map(([zeros, whole, fraction]) => `${zeros}${whole}${fraction === undefined ? '' : `.${fraction}`}`);
+    fc.assert(
+      fc.property(fc.oneof(amount, fc.constantFrom(AMOUNT_CEILING, `${AMOUNT_CEILING}.0`, '999999999999.9999')), (text) => {
+        expect(isBelowCeiling(text)).toBe(compareAmountTexts(text, AMOUNT_CEILING) < 0);
+      }),
+    );
   });
 
   it("R-IN-3 counts fraction digits as written in the message, or the value's when not written plainly", () => {
