@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import DecimalJs from 'decimal.js';
 import { AMOUNT_CEILING, compareAmountTexts, isBelowCeiling } from '../../src/money/amountText.js';
+import { formatDayNumber } from '../../src/clock/civil.js';
 import { parseCalendarDate } from '../../src/input/calendarDate.js';
 import { parseInstant } from '../../src/input/instant.js';
 import { parseMoney } from '../../src/input/money.js';
@@ -32,6 +33,82 @@ describe('parseCalendarDate', () => {
     expect(errorOf(() => parseCalendarDate('2026-03-08T00:00:00Z', 'd')).code).toBe('invalid-date');
     expect(errorOf(() => parseCalendarDate('1899-12-31', 'd')).code).toBe('date-out-of-range');
     expect(errorOf(() => parseCalendarDate('3000-01-01', 'd')).code).toBe('date-out-of-range');
+  });
+});
+
+describe('parseCalendarDate, read from character codes', () => {
+  /** What the date parser accepted when it was a regular expression: the reference. */
+  const FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+  const shapeMessage = (text: string) => `d: ${JSON.stringify(text)} is not a calendar date in the form YYYY-MM-DD`;
+
+  it('R-IN-1 refuses every text not exactly four digits, hyphen, two digits, hyphen, two digits, naming the form', () => {
+    const malformed = [
+      '',
+      '2026-03-081',
+      '02026-03-08',
+      '2026/03/08',
+      '2026-03/08',
+      '2026/03-08',
+      '20260308--',
+      '2026-3-08',
+      '2026-03-8',
+      ' 2026-03-08',
+      '2026-03-08 ',
+      '2026-03-08\n',
+      '202a-03-08',
+      '2026-0a-08',
+      '2026-03-0a',
+      '202/-03-08',
+      '202:-03-08',
+      '2026-/3-08',
+      '2026-:3-08',
+      '2026-03-/8',
+      '2026-03-0:',
+      '２０２６-03-08',
+      '2026-03-٠٨',
+    ];
+    for (const text of malformed) {
+      const error = errorOf(() => parseCalendarDate(text, 'd'));
+      expect(error.code, text).toBe('invalid-date');
+      expect(error.message, text).toBe(shapeMessage(text));
+    }
+  });
+
+  it('R-IN-1 tells a well-formed text that names no day (month or day 00) from a malformed one, and year 0000 is out of range', () => {
+    expect(errorOf(() => parseCalendarDate('2026-00-10', 'd')).message).toBe('d: 2026-00-10 is not a day of the calendar');
+    expect(errorOf(() => parseCalendarDate('2026-03-00', 'd')).message).toBe('d: 2026-03-00 is not a day of the calendar');
+    expect(errorOf(() => parseCalendarDate('0000-01-01', 'd')).code).toBe('date-out-of-range');
+    expect(parseCalendarDate('1900-01-01', 'd')).toBe(day('1900-01-01'));
+    expect(parseCalendarDate('2999-12-31', 'd')).toBe(day('2999-12-31'));
+  });
+
+  it('R-IN-1 accepts and refuses exactly what the YYYY-MM-DD form does, for texts near it (property)', () => {
+    const near = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'0123456789-/:a ٣'), minLength: 8, maxLength: 12 }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    );
+    fc.assert(
+      fc.property(near, (text) => {
+        let code: string | undefined;
+        let message = '';
+        let parsed: number | undefined;
+        try {
+          parsed = parseCalendarDate(text, 'd');
+        } catch (error) {
+          ({ code, message } = error as { code: string; message: string });
+        }
+        if (!FORM.test(text)) {
+          expect(message).toBe(shapeMessage(text));
+          return;
+        }
+        // A well-formed text is the day it names, or refused as no day or out of range.
+        if (parsed !== undefined) expect(formatDayNumber(parsed)).toBe(text);
+        else if (code === 'invalid-date') expect(message).toBe(`d: ${text} is not a day of the calendar`);
+        else expect(code).toBe('date-out-of-range');
+      }),
+    );
   });
 });
 
