@@ -103,6 +103,22 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
     );
   });
 
+  it('R-TZ-3 resolves local dates and times on the first and last days of a table period as Temporal does, 1900–2999', () => {
+    // Periods are 32 days from 1970-01-01 (day 0): day numbers 32k - 1, 32k, 32k + 1 and 32k + 30 sit at their edges.
+    const edgeDayArbitrary = fc
+      .tuple(
+        fc.integer({ min: Math.ceil(dayNumberOf(1900, 1, 3) / 32), max: Math.floor(dayNumberOf(2999, 12, 29) / 32) }),
+        fc.constantFrom(-1, 0, 1, 30),
+      )
+      .map(([period, offset]) => period * 32 + offset);
+    fc.assert(
+      fc.property(anyZoneArbitrary, edgeDayArbitrary, timeOfDayArbitrary, (zone, dayNumber, msOfDay) => {
+        expect(instantOf(zone, dayNumber, msOfDay)).toBe(temporalInstant(zone, dayNumber, msOfDay));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('R-TZ-3 resolves the wall times around every transition as Temporal does, 1900–2999', () => {
     fc.assert(
       fc.property(oddZoneArbitrary, supportedInstantArbitrary, fc.integer({ min: -5400, max: 5400 }), (zone, start, shiftSeconds) => {

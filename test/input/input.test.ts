@@ -66,6 +66,10 @@ describe('parseCalendarDate, read from character codes', () => {
       '2026-03-0:',
       '２０２６-03-08',
       '2026-03-٠٨',
+      '😀-03-08',
+      '2026-03-😀',
+      '\uD83D026-03-08',
+      '2026-03-0\uDE00',
     ];
     for (const text of malformed) {
       const error = errorOf(() => parseCalendarDate(text, 'd'));
@@ -180,6 +184,10 @@ describe('parseMoney', () => {
     expect(usd('0999999999999.99').toFixed(2)).toBe('999999999999.99');
     expect(usd('00001000.00').toFixed(2)).toBe('1000.00');
     expect(errorOf(() => usd('01000000000000')).code).toBe('amount-too-large');
+    expect(usd(new DecimalJs('999999999999.99')).toFixed(2)).toBe('999999999999.99');
+    expect(errorOf(() => usd(new DecimalJs('1e12'))).code).toBe('amount-too-large');
+    expect(usd(999_999_999_999.99).toFixed(2)).toBe('999999999999.99');
+    expect(errorOf(() => usd(1_000_000_000_000)).code).toBe('amount-too-large');
   });
 
   it('R-IN-3 decides "below the ceiling" as the full comparison does, for any written amount (property)', () => {

@@ -155,6 +155,24 @@ describe('getExpiryStatus', () => {
     expect(getExpiryStatus(subscription, '2011-12-31T09:59:59Z', apia)).toMatchObject({ phase: 'expired', daysPastExpiry: 1 });
   });
 
+  it('R-ST-3 writes every phase with the same fields in the same order (JSON and the CLI depend on it)', () => {
+    const common = ['phase', 'access', 'expirationDate', 'originalExpirationDate', 'extended', 'expiresAt'];
+    const subscription = { expirationDate: '2026-03-08', extension: { endsOn: '2026-03-15' } };
+    const cases: [string, string, string, string[]][] = [
+      ['2026-01-01T12:00:00Z', 'active', 'full', ['daysUntilExpiry', 'next']],
+      ['2026-02-20T12:00:00Z', 'renewal-due', 'full', ['daysUntilExpiry', 'next']],
+      ['2026-03-10T12:00:00Z', 'extended', 'full', ['daysUntilExpiry', 'next']],
+      ['2026-03-20T12:00:00Z', 'expired', 'read-only', ['daysPastExpiry', 'next']],
+      ['2026-04-10T12:00:00Z', 'deleted', 'none', ['daysPastExpiry', 'next']],
+      ['2026-12-01T12:00:00Z', 'unrecoverable', 'none', ['daysPastExpiry']],
+    ];
+    for (const [now, phase, access, rest] of cases) {
+      const status = getExpiryStatus(subscription, now);
+      expect(Object.keys(status), phase).toEqual([...common, ...rest]);
+      expect([status.phase, status.access, status.originalExpirationDate, status.extended]).toEqual([phase, access, '2026-03-08', true]);
+    }
+  });
+
   it('R-PURE-2 returns deeply frozen results', () => {
     const status = getExpiryStatus({ expirationDate: '2026-03-08' }, '2026-03-01T00:00:00Z');
     expect(Object.isFrozen(status)).toBe(true);

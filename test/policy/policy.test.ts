@@ -131,6 +131,8 @@ describe('definePolicy', () => {
       [{ fees: { recovery: { dailyRate: '-4' } } }, 'policy.fees.recovery.dailyRate', 'invalid-amount'],
       [{ fees: { recovery: { minimum: '40.00' } } }, 'policy.fees.recovery', 'invalid-tiers'],
       [{ fees: { recovery: { minimum: '40.001' } } }, 'policy.fees.recovery.minimum', 'invalid-amount'],
+      [{ fees: { recovery: { dailyRate: '1000000000000' } } }, 'policy.fees.recovery.dailyRate', 'invalid-amount'],
+      [{ fees: { recovery: { dailyRate: '01000000000000.00' } } }, 'policy.fees.recovery.dailyRate', 'invalid-amount'],
       [{ expiryTime: '24:00' }, 'policy.expiryTime', 'invalid-time'],
       [{ reminders: { sendTimes: { email: '9am' } } }, 'policy.reminders.sendTimes.email', 'invalid-time'],
       [{ reminders: { quietHours: { start: '21:00', end: '08:00' } } }, 'policy.reminders.quietHours.end', 'invalid-time'],
