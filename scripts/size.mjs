@@ -69,8 +69,8 @@ try {
     if (item.budget !== undefined && gzip <= item.budget) notes.push(`within the ${(item.budget / KB).toFixed(1)} kB budget`);
     else {
       if (item.budget !== undefined) notes.push(`budget ${(item.budget / KB).toFixed(1)} kB not met`);
-      if (item.guard !== undefined && gzip > item.guard) problems.push(`OVER the ${(item.guard / KB).toFixed(1)} kB guard`);
-      else if (item.guard !== undefined) notes.push(`within the ${(item.guard / KB).toFixed(1)} kB guard`);
+      if (item.guard !== undefined && gzip > item.guard) problems.push(`OVER the ${(item.guard / KB).toFixed(2)} kB guard`);
+      else if (item.guard !== undefined) notes.push(`within the ${(item.guard / KB).toFixed(2)} kB guard`);
     }
     if (problems.length > 0) failed = true;
     console.log(
