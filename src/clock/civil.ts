@@ -59,9 +59,9 @@ export function formatDayNumber(dayNumber: number): string {
   );
 }
 
-/** Character codes of `0` and `-`. */
-const DIGIT_ZERO = 48;
-const HYPHEN = 45;
+/** Character codes of `0` and `-`: how a `YYYY-MM-DD` text is written here and read at the door. */
+export const DIGIT_ZERO = 48;
+export const HYPHEN = 45;
 
 /**
  * Adds calendar months with end-of-month clamping (R-TZ-4):

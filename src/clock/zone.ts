@@ -32,11 +32,13 @@ export interface Period {
 
 const MS_PER_DAY = 86_400_000;
 
-/** A period is 32 days: short enough that a first call learns little it does not need. */
+/**
+ * A period is 32 days: short enough that a first call learns little it does not need. A
+ * power of two, so `dayNumber >> PERIOD_SHIFT` is the index of the period holding a day
+ * (an arithmetic shift floors).
+ */
 const PERIOD_SHIFT = 5;
-const PERIOD_DAYS = 1 << PERIOD_SHIFT;
-const PERIOD_MS = PERIOD_DAYS * MS_PER_DAY;
-// So `dayNumber >> PERIOD_SHIFT` is the index of the period holding a day (an arithmetic shift floors).
+const PERIOD_MS = (1 << PERIOD_SHIFT) * MS_PER_DAY;
 
 /**
  * The probe spacing inside a period. Two probes with the same offset are taken to have no

@@ -1,5 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import { dayNumberOf, daysInMonth } from '../clock/civil.js';
+import { DIGIT_ZERO, dayNumberOf, daysInMonth, HYPHEN } from '../clock/civil.js';
 import { describe } from './read.js';
 import { MAX_YEAR, MIN_YEAR } from './supportedYears.js';
 import { isoFieldsOf, temporalTypeOf } from './temporal.js';
@@ -51,9 +51,6 @@ export function parseCalendarDate(value: unknown, path: string): DayNumber {
   }
   return checkedDay(year, month, day, value, path);
 }
-
-const HYPHEN = 45;
-const DIGIT_ZERO = 48;
 
 /** The number written by the `count` ASCII digits at `start`; -1 when one is not a digit (or is missing). */
 function digitsAt(text: string, start: number, count: number): number {
