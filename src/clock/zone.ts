@@ -22,8 +22,10 @@ export interface Zone {
 }
 
 /**
- * The offsets of one period: `offsets[0]` holds from the period's start, `offsets[i + 1]`
- * from `transitions[i]` on (both in epoch milliseconds; transitions ascending).
+ * The offsets of one period: `offsets[0]` holds before `transitions[0]` (in the whole period
+ * when it has none), `offsets[i + 1]` from `transitions[i]` on (both in epoch milliseconds;
+ * transitions ascending, each in `[start, end)` of the period). A transition at the period's
+ * first instant is listed, so `offsets[0]` is then the previous period's last offset.
  */
 export interface Period {
   readonly transitions: readonly number[];
@@ -162,14 +164,27 @@ export function nextTransitionAfter(zone: Zone, instant: number, limit: number):
  * Reads a period's offsets from Intl: probes every {@link PROBE_MS}, and between two probes
  * whose offsets differ, bisects to the second at which each change happens (tz transitions
  * fall on whole seconds).
+ *
+ * Every transition belongs to exactly one period, the one holding its instant: a transition
+ * at a period's first instant is this period's (its `offsets[0]` then holds for no instant
+ * of it), and one at the period's end is the next period's. Without the first, a walk from
+ * the period before ({@link nextTransitionAfter}) would cross that transition unseen.
  */
 function learnPeriod(zone: Zone, index: number): Period {
   const start = index * PERIOD_MS;
   const end = start + PERIOD_MS;
   const transitions: number[] = [];
-  const offsets: number[] = [intlOffsetAt(zone, start)];
+  const offsetAtStart = intlOffsetAt(zone, start);
+  // Transitions fall on whole seconds, so the offset one second before the start is the
+  // offset of every instant before it in the previous period's last second.
+  const offsetBeforeStart = intlOffsetAt(zone, start - 1000);
+  const offsets: number[] = [offsetBeforeStart];
+  if (offsetBeforeStart !== offsetAtStart) {
+    transitions.push(start);
+    offsets.push(offsetAtStart);
+  }
   let probe = start;
-  let probeOffset = offsets[0] as number;
+  let probeOffset = offsetAtStart;
   while (probe < end) {
     const next = Math.min(end, probe + PROBE_MS);
     const nextOffset = intlOffsetAt(zone, next);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { civilOf, dayNumberOf } from '../../src/clock/civil.js';
-import { forgetZoneTables, offsetFromIntl, zoneOf } from '../../src/clock/zone.js';
+import { forgetZoneTables, nextTransitionAfter, offsetFromIntl, zoneOf } from '../../src/clock/zone.js';
 import { instantOf, offsetAt } from '../support/zone.js';
 import { timeOfDayArbitrary, zoneArbitrary } from '../support/arbitraries.js';
+import { PERIOD_MS, periodEdgeTransitions } from '../support/periodEdgeTransitions.js';
 
 /**
  * The zone engine learns each zone's offsets from Intl a period at a time and answers from
@@ -146,6 +147,50 @@ describe('the zone engine against Intl and Temporal (properties)', () => {
         expect(backwards).toEqual(forwards);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('R-TZ-1 walks onto every transition that falls on a period edge, 1900–2100, found by searching every zone', () => {
+    const edges = periodEdgeTransitions();
+    // With the tz data of the Node versions CI runs, 43 such transitions in 28 zones (1900–2100).
+    expect(edges.length).toBeGreaterThanOrEqual(40);
+    expect(edges).toContainEqual({ timeZone: 'Asia/Jerusalem', instant: Date.UTC(2019, 2, 29) });
+    for (const { timeZone, instant } of edges) {
+      forgetZoneTables();
+      const zone = zoneOf(timeZone);
+      // From the period before, from a second before, and from the edge itself (strictly after).
+      expect(nextTransitionAfter(zone, instant - 86_400_000, instant + PERIOD_MS)).toBe(instant);
+      expect(nextTransitionAfter(zone, instant - 1000, instant + PERIOD_MS)).toBe(instant);
+      expect(nextTransitionAfter(zone, instant, instant + 1)).toBe(instant + 1);
+      expect(offsetAt(timeZone, instant - 1)).toBe(offsetFromIntl(zone, instant - 1000));
+      expect(offsetAt(timeZone, instant)).toBe(offsetFromIntl(zone, instant));
+    }
+  });
+
+  it('R-TZ-1 lists the transitions Temporal lists around random period edges, each once, whichever period is learnt first', () => {
+    const edgeArbitrary = fc.integer({
+      min: Math.ceil(Date.UTC(1900, 0, 2) / PERIOD_MS),
+      max: Math.floor(Date.UTC(2999, 11, 1) / PERIOD_MS),
+    });
+    // Half the time an edge with a transition on it (found by search), else any edge of any zone.
+    const zoneAndEdgeArbitrary = fc.oneof(
+      fc.tuple(anyZoneArbitrary, edgeArbitrary),
+      fc.constantFrom(...periodEdgeTransitions().map(({ timeZone, instant }) => [timeZone, instant / PERIOD_MS] as const)),
+    );
+    fc.assert(
+      fc.property(zoneAndEdgeArbitrary, fc.boolean(), ([timeZone, index], laterFirst) => {
+        forgetZoneTables();
+        const zone = zoneOf(timeZone);
+        const from = (index - 1) * PERIOD_MS;
+        const to = (index + 1) * PERIOD_MS;
+        if (laterFirst) offsetAt(timeZone, index * PERIOD_MS);
+        const walked: number[] = [];
+        for (let at = nextTransitionAfter(zone, from - 1, to); at < to; at = nextTransitionAfter(zone, at, to)) walked.push(at);
+        const expected: number[] = [];
+        for (let at = nextTransition(timeZone, from - 1); at !== undefined && at < to; at = nextTransition(timeZone, at)) expected.push(at);
+        expect(walked).toEqual(expected);
+      }),
+      { numRuns: 200 },
     );
   });
 });
