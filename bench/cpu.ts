@@ -5,10 +5,8 @@ import { type Case, coldCases } from './cold.bench.js';
  * CPU time per call on the cold path, one function at a time, over the same 200,000
  * subscriptions as `bench/cold.bench.ts` (a first pass learns the zone tables, then each
  * round is timed with `process.cpuUsage`, which a busy machine disturbs less than the wall
- * clock). Add `--cpu-prof` to see where the time goes:
- *
- *     npx esbuild bench/cpu.ts --bundle --platform=node --format=esm --outfile=node_modules/.bench/cpu.mjs
- *     node node_modules/.bench/cpu.mjs quote 5
+ * clock). `npm run bench:cpu -- quote 5` runs it (function, rounds); to see where the time
+ * goes, run the bundle it leaves with `node --cpu-prof node_modules/.bench/cpu.mjs quote 5`.
  */
 const calls: Record<string, (c: Case) => unknown> = {
   status: ({ subscription, now }) => getExpiryStatus(subscription, now),

@@ -8,14 +8,14 @@ export { ExpiryInputError, PolicyError } from './errors.js';
 export type { ExpiryInputErrorCode, PolicyErrorCode } from './errors.js';
 export { defaultPolicy } from './policy/defaultPolicy.js';
 export { definePolicy } from './policy/definePolicy.js';
-export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit } from './policy/types.js';
+export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit, OrderIdFormat } from './policy/types.js';
 export type { Subscription } from './input/subscription.js';
 export type { TemporalInstantLike, TemporalZonedDateTimeLike, TemporalPlainDateLike } from './input/temporal.js';
 export type { RoundingMode } from './money/rounding.js';
 
 export { getExpiryStatus } from './lifecycle/getExpiryStatus.js';
 export { getCapabilities } from './lifecycle/getCapabilities.js';
-export { getTimeline } from './lifecycle/getTimeline.js';
+export { getTimeline } from './timeline/getTimeline.js';
 export type {
   Phase,
   Access,
@@ -23,9 +23,8 @@ export type {
   ExpiryStatus,
   KnownRole,
   Capabilities,
-  TimelineEventKind,
-  TimelineEvent,
 } from './lifecycle/types.js';
+export type { TimelineEventKind, TimelineEvent } from './timeline/types.js';
 
 export { getReminderSchedule } from './reminders/getReminderSchedule.js';
 export { getRemindersDue } from './reminders/getRemindersDue.js';

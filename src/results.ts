@@ -58,7 +58,7 @@ const MS_PER_DAY = 86_400_000;
 const FOUR_DIGIT_YEARS = { from: -30_610_224_000_000, to: 253_402_300_800_000 };
 
 /** `YYYY-MM-DDTHH:mm:ss.sssZ`, exactly as `Date#toISOString` writes it. */
-export function isoTextOf(instant: number): string {
+function isoTextOf(instant: number): string {
   if (instant < FOUR_DIGIT_YEARS.from || instant >= FOUR_DIGIT_YEARS.to) return new Date(instant).toISOString();
   const day = Math.floor(instant / MS_PER_DAY);
   const ms = instant - day * MS_PER_DAY;

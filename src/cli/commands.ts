@@ -26,25 +26,11 @@ import {
   subscriptionOf,
   textOf,
   UsageError,
-  type CommandSpec,
   type Values,
 } from './options.js';
 import { localTime, renderPairs, renderTable } from './table.js';
 import { policyCommand } from './policyCommand.js';
-
-/** What a command may use: the clock, file reading, and where its output goes. */
-export interface CommandContext {
-  /** The words after the flags, for a command that declares `positionals`. */
-  readonly positionals: readonly string[];
-  readonly clock: () => Date;
-  readonly readText: (path: string) => string;
-  readonly write: (text: string) => void;
-}
-
-/** A command that answers once: its spec (flags, help) and what it does with parsed flags. */
-export interface Command extends CommandSpec {
-  readonly run: (values: Values, context: CommandContext) => void | Promise<void>;
-}
+import type { Command, CommandContext } from './command.js';
 
 function emit(values: Values, context: CommandContext, result: unknown, table: () => string): void {
   context.write(formatOf(values) === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${table()}\n`);
@@ -78,7 +64,11 @@ const status: Command = {
   },
 };
 
-/** A rate such as "0.15" as "15 %": the decimal point moved two places, exactly, in text. */
+/**
+ * A rate such as "0.15" as "15 %": the decimal point moved two places, exactly, in text.
+ *
+ * @internal exported for tests only
+ */
 export function percent(rate: string): string {
   // split() always returns at least one part.
   const [whole, fraction = ''] = rate.split('.') as [string, string?];
@@ -98,7 +88,11 @@ function working(quote: PricedQuote, locale: string): string {
   return quote.capApplied && quote.cap !== undefined ? `${withDaily}; capped at ${money(quote.cap)}` : withDaily;
 }
 
-/** The working of a quote as label/value pairs, money formatted for `locale`. */
+/**
+ * The working of a quote as label/value pairs, money formatted for `locale`.
+ *
+ * @internal exported for tests only
+ */
 export function quoteLines(quote: FeeQuote, locale: string): [string, string][] {
   const money = (value: Money) => formatMoney(value, locale);
   switch (quote.kind) {

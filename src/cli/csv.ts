@@ -21,7 +21,11 @@ type InputColumn = (typeof CSV_INPUT_COLUMNS)[number];
 /** Where each known column is in a file's lines. */
 export type CsvHeader = ReadonlyArray<readonly [InputColumn, number]>;
 
-/** A line's fields, or why it is not CSV. */
+/**
+ * A line's fields, or why it is not CSV.
+ *
+ * @internal exported for tests only
+ */
 export type CsvFields = readonly string[] | { readonly error: string };
 
 /**
@@ -64,7 +68,11 @@ export function csvSubscription(
   return { value };
 }
 
-/** The fields of one CSV line: `,` separates, `"…"` quotes (`""` is a quote), blanks around fields are trimmed. */
+/**
+ * The fields of one CSV line: `,` separates, `"…"` quotes (`""` is a quote), blanks around fields are trimmed.
+ *
+ * @internal exported for tests only
+ */
 export function parseCsvLine(text: string): CsvFields {
   const fields: string[] = [];
   let at = 0;

@@ -36,6 +36,8 @@ export function nodeIo(): CliIo {
  * it lazily through one reused 64 KiB buffer: a stream would hand over a new buffer for
  * every read, and over a long run those wait for the garbage collector by the hundred.
  * Each chunk is only valid until the next is asked for; `return()` closes the file.
+ *
+ * @internal exported for tests only
  */
 export async function openChunks(path: string): Promise<AsyncIterable<Uint8Array>> {
   const file = await open(path, 'r');

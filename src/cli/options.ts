@@ -7,7 +7,7 @@ export class UsageError extends Error {
 }
 
 /** One flag of a command: how it parses and the line `--help` shows for it. */
-export interface Flag {
+interface Flag {
   readonly type: 'string' | 'boolean';
   /** The value's placeholder in `--help`, e.g. `YYYY-MM-DD`. */
   readonly value?: string;
@@ -56,7 +56,11 @@ export interface CommandSpec {
   readonly notes?: readonly string[];
 }
 
-/** Every flag a command accepts, `--help` included. */
+/**
+ * Every flag a command accepts, `--help` included.
+ *
+ * @internal exported for tests only
+ */
 export function flagsOf(spec: CommandSpec): Flags {
   return { ...spec.flags, ...HELP_FLAG };
 }

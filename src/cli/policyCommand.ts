@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { defaultPolicy, definePolicy } from '../index.js';
 import { isLibraryError } from '../internal.js';
-import type { Command, CommandContext } from './commands.js';
+import type { Command, CommandContext } from './command.js';
 import { FORMAT_FLAG, formatOf, POLICY_FLAG, policyOf, readFlagFile, UsageError, type Values } from './options.js';
 
 /**
@@ -34,7 +34,7 @@ async function check(file: string, values: Values, context: CommandContext): Pro
 }
 
 /** What `policy check` prints: each problem as `path: message`, or the JSON report. */
-export function policyReport(file: string, problems: readonly PolicyProblem[], format: 'table' | 'json'): string {
+function policyReport(file: string, problems: readonly PolicyProblem[], format: 'table' | 'json'): string {
   if (format === 'json') return `${JSON.stringify({ file, valid: problems.length === 0, problems }, null, 2)}\n`;
   return problems.length === 0
     ? `${file}: a valid policy\n`
@@ -47,7 +47,7 @@ function show(values: Values, context: CommandContext): void {
 }
 
 /** One problem of a policy file: where, what, and the library's code when it has one. */
-export interface PolicyProblem {
+interface PolicyProblem {
   readonly path: string;
   readonly message: string;
   readonly code?: string;
@@ -58,7 +58,7 @@ export interface PolicyProblem {
  * found another. ajv and the schema are loaded only here, so no other command pays for
  * them at start-up.
  */
-export async function policyProblems(overrides: unknown): Promise<PolicyProblem[]> {
+async function policyProblems(overrides: unknown): Promise<PolicyProblem[]> {
   const [{ default: Ajv2020 }, { default: schema }] = await Promise.all([import('ajv/dist/2020.js'), import('../../policy.schema.json')]);
   const validate = new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(schema);
   const byPath = new Map<string, PolicyProblem>();
@@ -99,7 +99,7 @@ function schemaProblem(error: ErrorObject): PolicyProblem {
 }
 
 /** The JSON of a policy file; not JSON is a usage error. */
-export function parsePolicyFile(file: string, text: string): unknown {
+function parsePolicyFile(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

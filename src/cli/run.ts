@@ -1,10 +1,9 @@
 import { isLibraryError } from '../internal.js';
 import { BATCH, PIPE_CLOSED, runBatch } from './batch.js';
-import { COMMANDS, type Command } from './commands.js';
+import type { Command } from './command.js';
+import { COMMANDS } from './commands.js';
 import type { CliIo } from './io.js';
 import { helpOf, parseCommandArgs, UsageError, type CommandSpec } from './options.js';
-
-export type { CliIo } from './io.js';
 
 const SPECS: readonly CommandSpec[] = [
   ...Object.values(COMMANDS).filter((command) => command.name !== 'demo'),

@@ -22,7 +22,11 @@ export function dayNumberOf(year: number, month: number, day: number): number {
   return era * DAYS_PER_ERA + dayOfEra - EPOCH_SHIFT;
 }
 
-/** The civil date `[year, month, day]` of a day number. */
+/**
+ * The civil date `[year, month, day]` of a day number.
+ *
+ * @internal exported for tests only
+ */
 export function civilOf(dayNumber: number): [year: number, month: number, day: number] {
   const z = dayNumber + EPOCH_SHIFT;
   const era = Math.floor(z / DAYS_PER_ERA);

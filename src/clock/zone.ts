@@ -27,7 +27,7 @@ export interface Zone {
  * transitions ascending, each in `[start, end)` of the period). A transition at the period's
  * first instant is listed, so `offsets[0]` is then the previous period's last offset.
  */
-export interface Period {
+interface Period {
   readonly transitions: readonly number[];
   readonly offsets: readonly number[];
 }
@@ -56,6 +56,8 @@ const PROBE_MS = 4 * MS_PER_DAY;
  * How many periods the supported years 1900–2999 span (the bound on a zone's table): their
  * 401,767 days over 32-day periods, plus one where the ends fall mid-period. A literal, so
  * nothing runs at import; test/clock/zone.test.ts works it out again.
+ *
+ * @internal exported for tests and benchmarks only
  */
 export const PERIODS_1900_TO_2999 = 12_557;
 
@@ -266,7 +268,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   });
 }
 
-/** Test and benchmark hook: the offset Intl itself gives at an instant, bypassing the table. */
+/**
+ * The offset Intl itself gives at an instant, bypassing the table: the oracle the table is
+ * tested against.
+ *
+ * @internal exported for tests only
+ */
 export function offsetFromIntl(zone: Zone, instant: number): number {
   return intlOffsetAt(zone, instant);
 }
@@ -274,6 +281,8 @@ export function offsetFromIntl(zone: Zone, instant: number): number {
 /**
  * Forgets every learnt table (benchmarks of a first call, and tests that must relearn under
  * another host `TZ`). The answers never change: only the cost of the next call does.
+ *
+ * @internal exported for tests and benchmarks only
  */
 export function forgetZoneTables(): void {
   zones.clear();

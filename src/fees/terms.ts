@@ -20,7 +20,7 @@ export interface TierTerms extends FeeTerms {
   readonly fromDay: number;
 }
 
-export interface RecoveryTerms extends FeeTerms {
+interface RecoveryTerms extends FeeTerms {
   readonly dailyRate: Decimal;
   readonly dailyRateMoney: Money;
 }

@@ -5,7 +5,7 @@ import type { Money } from './money.js';
  *
  * @inline
  */
-export interface PricedQuote {
+interface QuoteWorking {
   /** Calendar days from the effective expiration date to the local date of `now`. */
   readonly daysPastExpiry: number;
   /** The effective expiration date, `YYYY-MM-DD`. */
@@ -61,8 +61,8 @@ export type FeeQuote =
       /** The instant the subscription expires and a reactivation fee starts to apply. */
       readonly expiresAt: Date;
     }
-  | (PricedQuote & { readonly kind: 'reactivation' })
-  | (PricedQuote & {
+  | (QuoteWorking & { readonly kind: 'reactivation' })
+  | (QuoteWorking & {
       readonly kind: 'recovery';
       /** The charge per calendar day past expiry. */
       readonly dailyRate: Money;

@@ -3,8 +3,6 @@ import { AMOUNT_CEILING, isBelowCeiling, PLAIN_DECIMAL, significantFractionDigit
 import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
 import { describe } from './read.js';
 
-export { AMOUNT_CEILING } from '../money/amountText.js';
-
 /**
  * Parses a money amount in major units (R-IN-3): a decimal string, a number or a
  * `Decimal`. Not negative, no more fraction digits than the currency has, below

@@ -3,7 +3,7 @@ import { ExpiryInputError } from '../errors.js';
 import type { ParsedSubscription } from '../input/subscription.js';
 import { FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY } from '../input/supportedYears.js';
 import type { CompiledPolicy } from '../policy/compile.js';
-import { occurrenceDay } from '../reminders/occurrence.js';
+import { occurrenceDay } from './occurrence.js';
 
 /**
  * R-IN-5: whatever the library returns, it accepts back. Every date a lifecycle produces
@@ -14,7 +14,7 @@ import { occurrenceDay } from '../reminders/occurrence.js';
  */
 
 /** The first and last dates of the lifecycle of a subscription with these expiration days. */
-export function lifecycleSpan(
+function lifecycleSpan(
   originalExpirationDay: number,
   expirationDay: number,
   policy: CompiledPolicy,

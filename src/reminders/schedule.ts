@@ -1,7 +1,7 @@
 import { formatDayNumber } from '../clock/civil.js';
 import { instantOf, localDayOf, nextTransitionAfter, offsetAt, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
-import { occurrenceDay } from './occurrence.js';
+import { occurrenceDay } from '../lifecycle/occurrence.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CadenceUnit } from '../policy/types.js';
 import type { Reminder } from './types.js';

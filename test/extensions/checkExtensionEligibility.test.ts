@@ -4,7 +4,7 @@ import { checkExtensionEligibility } from '../../src/extensions/checkExtensionEl
 import { findOrderId } from '../../src/extensions/findOrderId.js';
 import type { ExtensionDecision, ExtensionRefusal } from '../../src/extensions/types.js';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
-import { getTimeline } from '../../src/lifecycle/getTimeline.js';
+import { getTimeline } from '../../src/timeline/getTimeline.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import { thrown } from '../support/errors.js';
 

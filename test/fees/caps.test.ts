@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, definePolicy, getTimeline, quoteReactivationFee, type FeeQuote, type PolicyOverrides } from '../../src/index.js';
-import { sameTerms } from '../../src/lifecycle/timeline.js';
+import { sameTerms } from '../../src/policy/feeTerms.js';
 import { policyErrorOf } from '../support/errors.js';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { clearZoneMemos } from '../support/zone.js';
 import { isLibraryError } from '../../src/errors.js';
 import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
-import { getTimeline } from '../../src/lifecycle/getTimeline.js';
+import { getTimeline } from '../../src/timeline/getTimeline.js';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
 import type { ExpiryStatus } from '../../src/lifecycle/types.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';

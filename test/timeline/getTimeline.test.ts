@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExpiryInputError } from '../../src/errors.js';
-import { getTimeline } from '../../src/lifecycle/getTimeline.js';
+import { getTimeline } from '../../src/timeline/getTimeline.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 
 const event = (name: string, date: string, at: string, extra: object = {}) => ({ event: name, date, at: new Date(at), ...extra });

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { quoteReactivationFee } from '../../src/fees/quoteReactivationFee.js';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
-import { getTimeline } from '../../src/lifecycle/getTimeline.js';
-import type { Phase, TimelineEvent } from '../../src/lifecycle/types.js';
+import { getTimeline } from '../../src/timeline/getTimeline.js';
+import type { Phase } from '../../src/lifecycle/types.js';
+import type { TimelineEvent } from '../../src/timeline/types.js';
 import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import type { Policy } from '../../src/policy/types.js';
 import { calendarDateArbitrary } from '../support/arbitraries.js';
-import { addDays, expectedLifecycle, localInstant } from './oracle.js';
+import { addDays, expectedLifecycle, localInstant } from '../lifecycle/oracle.js';
 import { policyArbitrary } from '../support/policies.js';
 
 const DAY = 86_400_000;

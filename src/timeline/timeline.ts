@@ -1,12 +1,11 @@
 import { formatDayNumber } from '../clock/civil.js';
 import { instantOf } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
-import { compareAmountTexts } from '../money/amountText.js';
 import type { CompiledPolicy } from '../policy/compile.js';
-import type { FeeTermsText } from '../policy/types.js';
+import { sameTerms } from '../policy/feeTerms.js';
 import { reminderScheduleOf } from '../reminders/schedule.js';
 import { resultDate } from '../results.js';
-import { boundariesOf } from './boundaries.js';
+import { boundariesOf } from '../lifecycle/boundaries.js';
 import type { TimelineEvent, TimelineEventKind } from './types.js';
 
 /** The payment method whose deadline the timeline shows (seed 000). */
@@ -58,16 +57,4 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   // Stable: events at the same instant keep the lifecycle order they were added in.
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
   return Object.freeze(events);
-}
-
-/** Do two fee terms charge the same for every invoice (rate, minimum and cap alike)? */
-export function sameTerms(a: FeeTermsText, b: FeeTermsText): boolean {
-  const same = (x: string | undefined, y: string | undefined) =>
-    x === undefined ? y === undefined : y !== undefined && compareAmountTexts(x, y) === 0;
-  return (
-    compareAmountTexts(a.rate, b.rate) === 0 &&
-    compareAmountTexts(a.minimum, b.minimum) === 0 &&
-    same(a.maximum, b.maximum) &&
-    same(a.maximumRate, b.maximumRate)
-  );
 }

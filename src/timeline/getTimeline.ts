@@ -1,6 +1,6 @@
 import { atTheDoor } from '../input/read.js';
 import { parseSubscription, type Subscription } from '../input/subscription.js';
-import { requireLifecycleInRange } from './range.js';
+import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { resolvePolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { timelineOf } from './timeline.js';
