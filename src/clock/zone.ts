@@ -73,6 +73,10 @@ const MAX_SPELLINGS = 2048;
 export function findZone(timeZone: string): Zone | undefined {
   const known = zones.get(timeZone);
   if (known !== undefined) return known;
+  // Engines of ES2024 and later (Node 22+, Bun, current browsers) take a UTC offset such as
+  // "+05:00" as a zone; Node 20 refuses it. An offset is no IANA name: refused in every
+  // runtime, so a policy valid in one is valid in all (docs/decisions.md).
+  if (isOffset(timeZone)) return undefined;
   let format: Intl.DateTimeFormat;
   try {
     format = formatterFor(timeZone);
@@ -86,6 +90,11 @@ export function findZone(timeZone: string): Zone | undefined {
   // too, up to a bound, so a hostile caller cannot grow the registry without limit.
   if (zones.size < MAX_SPELLINGS) zones.set(timeZone, zone);
   return zone;
+}
+
+/** Does `text` start as a UTC offset (`+05:00`, `-0330`) does, rather than as an IANA name? */
+function isOffset(text: string): boolean {
+  return text.startsWith('+') || text.startsWith('-');
 }
 
 /** The engine of a zone known to be valid (validated at the door). */
