@@ -38,5 +38,9 @@ cd "$cluster"
 cd - >/dev/null
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres"
+# For the tests that restart the server mid-run or edit its access rules (pg_hba.conf):
+# the data folder and the command that runs pg_ctl as the server's user.
+export WITH_POSTGRES_DATA="$cluster/data"
+export WITH_POSTGRES_PG_CTL="${as_server_user[*]:+${as_server_user[*]} }$bin/pg_ctl"
 echo "with-postgres: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on port $port (cluster in $cluster)" >&2
 "$@"

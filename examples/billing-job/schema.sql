@@ -29,6 +29,11 @@ CREATE TABLE IF NOT EXISTS billing_windows (
   pages        integer NOT NULL DEFAULT 0,
   started_at   timestamptz NOT NULL DEFAULT now(),
   completed_at timestamptz,
+  -- The policy the window runs with (src/policy.ts): the complete policy as JSON, which
+  -- definePolicy takes back as is, and the SHA-256 of its canonical text. A window is
+  -- resumed or re-run only under the same policy.
+  policy_hash  text NOT NULL,
+  policy       jsonb NOT NULL,
   UNIQUE (from_at, to_at, shard_index, shard_count),
   CHECK (from_at < to_at),
   CHECK (0 <= shard_index AND shard_index < shard_count)
@@ -36,6 +41,11 @@ CREATE TABLE IF NOT EXISTS billing_windows (
 
 -- The reminders to send. A sender reads it (sending is not the job's business); the
 -- primary key on `key` (subscription id, channel, date) makes every insert idempotent.
+-- Databases made by an earlier release: the windows they ran used the default policy.
+-- `billing-job init` fills these columns for them and then makes them NOT NULL.
+ALTER TABLE billing_windows ADD COLUMN IF NOT EXISTS policy_hash text;
+ALTER TABLE billing_windows ADD COLUMN IF NOT EXISTS policy jsonb;
+
 CREATE TABLE IF NOT EXISTS reminder_outbox (
   key                text PRIMARY KEY,
   subscription_id    text NOT NULL,
@@ -51,25 +61,42 @@ CREATE TABLE IF NOT EXISTS reminder_outbox (
 CREATE INDEX IF NOT EXISTS reminder_outbox_unsent ON reminder_outbox (send_at) WHERE sent_at IS NULL;
 
 -- What an expired customer would pay to come back, quoted at the end of each window
--- ("today"), for the subscriptions that owe a reactivation or recovery fee.
+-- ("today"), for the subscriptions that owe a reactivation or recovery fee. `fee` and
+-- `total` are unbounded numeric: an invoice may be just under the library's ceiling
+-- (10^12 major units), and its total with the fee is above it.
 CREATE TABLE IF NOT EXISTS fee_quotes (
   subscription_id  text NOT NULL,
   quoted_at        timestamptz NOT NULL,
   kind             text NOT NULL,
   days_past_expiry integer NOT NULL,
-  fee              numeric(14, 2) NOT NULL,
-  total            numeric(14, 2) NOT NULL,
+  fee              numeric NOT NULL,
+  total            numeric NOT NULL,
   currency         text NOT NULL,
   PRIMARY KEY (subscription_id, quoted_at)
 );
+ALTER TABLE fee_quotes ALTER COLUMN fee TYPE numeric, ALTER COLUMN total TYPE numeric;
 
--- Subscriptions the library refused (ExpiryInputError), so one bad row neither stops the
--- night nor disappears: fix the row, then run the window again.
+-- Subscriptions refused (by the library, an ExpiryInputError, or by the job when a value
+-- cannot be read), so one bad row neither stops the night nor disappears: fix the row,
+-- then `billing-job retry-rejected` (or run the window again). The id is stored whole,
+-- but keyed by its MD5 (`subscription_key`): a B-tree entry cannot hold an id of a few
+-- thousand characters, and recording a refusal must never fail.
 CREATE TABLE IF NOT EXISTS rejected_subscriptions (
-  window_id       bigint NOT NULL REFERENCES billing_windows (id),
-  subscription_id text NOT NULL,
-  code            text NOT NULL,
-  path            text NOT NULL,
-  message         text NOT NULL,
-  PRIMARY KEY (window_id, subscription_id)
+  window_id        bigint NOT NULL REFERENCES billing_windows (id),
+  subscription_id  text NOT NULL,
+  subscription_key text GENERATED ALWAYS AS (md5(subscription_id)) STORED,
+  code             text NOT NULL,
+  path             text NOT NULL,
+  message          text NOT NULL,
+  PRIMARY KEY (window_id, subscription_key)
 );
+-- Databases made by an earlier release keyed it by the id itself.
+ALTER TABLE rejected_subscriptions ADD COLUMN IF NOT EXISTS subscription_key text GENERATED ALWAYS AS (md5(subscription_id)) STORED;
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+              WHERE c.conrelid = 'rejected_subscriptions'::regclass AND c.contype = 'p' AND a.attname = 'subscription_id') THEN
+    ALTER TABLE rejected_subscriptions DROP CONSTRAINT rejected_subscriptions_pkey;
+    ALTER TABLE rejected_subscriptions ADD PRIMARY KEY (window_id, subscription_key);
+  END IF;
+END $$;

@@ -4,38 +4,70 @@
  * ("Nightly billing job") and examples/billing-job/schema.sql.
  *
  *   DATABASE_URL=postgres://… node examples/billing-job/dist/job.cjs init
- *   DATABASE_URL=postgres://… node examples/billing-job/dist/job.cjs [--from T] [--to T] [--shard i/N] [--page-size N]
+ *   DATABASE_URL=postgres://… node examples/billing-job/dist/job.cjs [--from T] [--to T] [--shard i/N] [--policy FILE] …
+ *   DATABASE_URL=postgres://… node examples/billing-job/dist/job.cjs retry-rejected [--shard i/N] [--policy FILE]
  *
- * Prints one JSON line per window on stdout. Exit codes: 0 done, 1 failed (run it
- * again: it resumes), 2 usage error.
+ * Prints one JSON line per window on stdout. Exit codes: 0 done, 1 a fault worth retrying
+ * (run it again: it resumes), 2 usage or configuration; either way one line on stderr.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { defaultPolicy } from 'subscription-expiry';
-import { recordsOfPage } from './page.js';
-import { applySchema, processNextPage, UsageError, windowsToRun, type BillingWindow, type Shard } from './store.js';
+import type pg from 'pg';
+import { createPool, databaseUrlOf, parseDuration, TIMEOUT_FLAGS, TIMEOUT_USAGE, timeoutsOf, withClient } from './database.js';
+import { endRun, UsageError } from './fault.js';
+import { recordsOfPage, type SubscriptionRow } from './page.js';
+import { defaultPolicyRecord, loadPolicyFile, type PolicyRecord } from './policy.js';
+import {
+  applySchema,
+  processNextPage,
+  retryWindowRejections,
+  windowsToRun,
+  windowsWithRejections,
+  type BillingWindow,
+  type Shard,
+} from './store.js';
 
 const USAGE = `Usage: billing-job init
-       billing-job [--from INSTANT] [--to INSTANT] [--shard i/N] [--page-size N]
+       billing-job [run] [--from INSTANT] [--to INSTANT] [--shard i/N] [--policy FILE] [--max-lateness D] [--page-size N]
+       billing-job retry-rejected [--shard i/N] [--policy FILE] [--max-lateness D]
 
-  --from INSTANT   start of the window, e.g. 2026-03-08T00:00:00-05:00
-                   (default: the end of the shard's latest window; required the first time)
+  run              records the reminders due in the window [--from, --to) and today's quotes
+  retry-rejected   re-reads the refused rows of every window (of --shard, if given): records
+                   what now passes, clears its refusal, records anew what is still refused
+
+  --from INSTANT   start of the window, e.g. 2026-03-08T00:00:00-05:00 (default: the end of
+                   the shard's latest window; required the first time). With --from, a
+                   window that is done already is processed again from its start
   --to INSTANT     end of the window, exclusive (default: now)
-  --shard i/N      only the subscriptions whose stable id hash is i modulo N (default 0/1)
+  --shard i/N      only the subscriptions whose stable id hash (shard_hash, in schema.sql)
+                   falls in the i-th of N equal ranges (default 0/1)
+  --policy FILE    the business's policy: a JSON file of overrides, as \`subscription-expiry
+                   policy check FILE\` accepts (default: the library's default policy). A
+                   window records its policy and is resumed or re-run only under it
+  --max-lateness D a reminder whose send time is more than D before now is not recorded as
+                   to send, only counted as late (default 1d; e.g. 12h, 3d)
+  --now INSTANT    the run's clock (default: the system clock)
   --page-size N    subscriptions per transaction (default 1000)
+${TIMEOUT_USAGE}
 
-The connection comes from DATABASE_URL.`;
+The connection comes from DATABASE_URL. Exit codes: 0 done, 1 a fault worth retrying (run
+it again: it resumes), 2 usage or configuration.`;
 
-async function main(argv: readonly string[], now: Date): Promise<void> {
+const MAX_LATENESS_MS = 3650 * 86_400_000;
+
+async function main(argv: readonly string[], clock: Date): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
       from: { type: 'string' },
       to: { type: 'string' },
-      shard: { type: 'string', default: '0/1' },
+      shard: { type: 'string' },
+      policy: { type: 'string' },
+      'max-lateness': { type: 'string', default: '1d' },
+      now: { type: 'string' },
       'page-size': { type: 'string', default: '1000' },
+      ...TIMEOUT_FLAGS,
       help: { type: 'boolean' },
     },
   });
@@ -44,39 +76,45 @@ async function main(argv: readonly string[], now: Date): Promise<void> {
     return;
   }
   const command = positionals[0] ?? 'run';
-  if (positionals.length > 1 || (command !== 'run' && command !== 'init'))
-    throw new UsageError(`unknown command: ${positionals.join(' ')}`);
-  const connectionString = process.env.DATABASE_URL;
-  if (connectionString === undefined || connectionString === '')
-    throw new UsageError('set DATABASE_URL to the database, e.g. postgres://user@host:5432/billing');
+  if (positionals.length > 1 || !['run', 'init', 'retry-rejected'].includes(command))
+    throw new UsageError(
+      `unknown command: ${positionals.join(' ')} (the commands are init, run and retry-rejected; billing-job --help lists them)`,
+    );
 
-  // Every option is checked before the job connects: a usage error never waits on the network.
-  const shard = parseShard(values.shard);
+  // Everything is checked before the job connects: a usage error never waits on the network.
+  const url = databaseUrlOf();
+  const timeouts = timeoutsOf(values);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   const pageSize = parsePositiveInteger(values['page-size'], '--page-size');
+  const now = values.now === undefined ? clock : parseInstant(values.now, '--now');
+  const notBefore = new Date(now.getTime() - parseDuration(values['max-lateness'], '--max-lateness', MAX_LATENESS_MS));
   const to = values.to === undefined ? now : parseInstant(values.to, '--to');
   const from = values.from === undefined ? undefined : parseInstant(values.from, '--from');
   if (from !== undefined && from >= to) throw new UsageError(`--from (${from.toISOString()}) must be before --to (${to.toISOString()})`);
+  if (command === 'retry-rejected' && (values.from !== undefined || values.to !== undefined))
+    throw new UsageError('retry-rejected takes no --from or --to: it retries the refusals of every window (of --shard, if given)');
+  const policy = values.policy === undefined ? defaultPolicyRecord() : loadPolicyFile(values.policy);
 
-  const pool = new pg.Pool({ connectionString, max: 1 });
-  const client = await pool.connect();
-  try {
-    if (command === 'init') {
-      await applySchema(client, join(__dirname, '..', 'schema.sql'));
-      return;
+  await withClient(createPool(url, timeouts), timeouts.connectMs, async (client) => {
+    if (command === 'init') return applySchema(client, join(__dirname, '..', 'schema.sql'));
+    const compute = (window: BillingWindow) => (rows: readonly SubscriptionRow[]) => recordsOfPage(rows, window, policy.policy, notBefore);
+    if (command === 'retry-rejected') return retryRejected(client, shard, policy, compute);
+    const runShard = shard ?? { index: 0, count: 1 };
+    for (const window of await windowsToRun(client, runShard, from, to, policy)) {
+      console.log(JSON.stringify(await runWindow(client, window, runShard, pageSize, compute(window))));
     }
-    for (const window of await windowsToRun(client, shard, from, to)) {
-      console.log(JSON.stringify(await runWindow(client, window, shard, pageSize)));
-    }
-  } finally {
-    client.release();
-    await pool.end();
-  }
+  });
 }
 
 /** Every page of a window, each in its own transaction, until the window is complete. */
-async function runWindow(client: pg.PoolClient, window: BillingWindow, shard: Shard, pageSize: number) {
-  const totals = { subscriptions: 0, recorded: 0, alreadyRecorded: 0, quotes: 0, rejected: 0, pages: 0 };
-  const compute = (rows: Parameters<typeof recordsOfPage>[0]) => recordsOfPage(rows, window, defaultPolicy);
+async function runWindow(
+  client: pg.PoolClient,
+  window: BillingWindow,
+  shard: Shard,
+  pageSize: number,
+  compute: Parameters<typeof processNextPage>[4],
+) {
+  const totals = { subscriptions: 0, recorded: 0, alreadyRecorded: 0, late: 0, quotes: 0, rejected: 0, pages: 0 };
   for (;;) {
     const outcome = await processNextPage(client, window, shard, pageSize, compute);
     if (outcome === undefined) break;
@@ -84,16 +122,28 @@ async function runWindow(client: pg.PoolClient, window: BillingWindow, shard: Sh
     totals.subscriptions += outcome.subscriptions;
     totals.recorded += outcome.recorded;
     totals.alreadyRecorded += outcome.alreadyRecorded;
+    totals.late += outcome.late;
     totals.quotes += outcome.quotes;
     totals.rejected += outcome.rejected;
   }
-  return {
-    window: window.id,
-    from: window.from.toISOString(),
-    to: window.to.toISOString(),
-    shard: `${shard.index}/${shard.count}`,
-    ...totals,
-  };
+  return { ...summaryOf(window, shard), rerun: window.rerun, ...totals };
+}
+
+/** retry-rejected: one JSON line per window that held refusals. */
+async function retryRejected(
+  client: pg.PoolClient,
+  shard: Shard | undefined,
+  policy: PolicyRecord,
+  compute: (window: BillingWindow) => Parameters<typeof retryWindowRejections>[2],
+): Promise<void> {
+  for (const window of await windowsWithRejections(client, shard, policy)) {
+    const outcome = await retryWindowRejections(client, window, compute(window));
+    console.log(JSON.stringify({ command: 'retry-rejected', ...summaryOf(window, window.shard), ...outcome }));
+  }
+}
+
+function summaryOf(window: BillingWindow, shard: Shard) {
+  return { window: window.id, from: window.from.toISOString(), to: window.to.toISOString(), shard: `${shard.index}/${shard.count}` };
 }
 
 function parseShard(text: string): Shard {
@@ -121,10 +171,4 @@ function parseInstant(text: string, option: string): Date {
 }
 
 // The one place the job reads the clock: "now" is an argument everywhere else.
-main(process.argv.slice(2), new Date()).catch((error: unknown) => {
-  const usage =
-    error instanceof UsageError ||
-    (error instanceof Error && error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-  console.error(`billing-job: ${error instanceof Error ? error.message : String(error)}${usage ? `\n\n${USAGE}` : ''}`);
-  process.exitCode = usage ? 2 : 1;
-});
+main(process.argv.slice(2), new Date()).catch((error: unknown) => endRun('billing-job', error));

@@ -9,20 +9,25 @@ import {
 
 /**
  * One page of subscriptions turned into what the job records: the reminders due in the
- * window, today's fee quotes, and the rows the library refused. Pure: no database, no
- * clock ("today" is the window's end), so it is the same in every worker.
+ * window, today's fee quotes, and the rows the library refused. A reminder whose send time
+ * is before `notBefore` (the run's clock less --max-lateness) is too late to send: it is
+ * counted in `late`, not recorded. Pure: no database, no clock ("today" is the window's
+ * end, `notBefore` an argument), so it is the same in every worker.
  */
 export function recordsOfPage(
   rows: readonly SubscriptionRow[],
   window: { readonly from: Date; readonly to: Date },
   policy: Policy,
+  notBefore: Date = window.from,
 ): PageRecords {
-  const records: PageRecords = { reminders: [], quotes: [], rejected: [] };
+  const records: PageRecords = { reminders: [], quotes: [], rejected: [], late: 0 };
+  const earliest = notBefore.getTime();
   for (const row of rows) {
     const subscription = subscriptionOf(row);
     try {
       for (const reminder of getRemindersDue(subscription, window, policy)) {
-        records.reminders.push({ subscriptionId: row.id, ...reminder });
+        if (reminder.sendAt.getTime() < earliest) records.late += 1;
+        else records.reminders.push({ subscriptionId: row.id, ...reminder });
       }
       const quote = quoteReactivationFee(subscription, window.to, policy);
       if (quote.kind === 'reactivation' || quote.kind === 'recovery') {
@@ -55,6 +60,7 @@ export interface SubscriptionRow {
 }
 
 export interface PageRecords {
+  late: number;
   readonly reminders: ({ readonly subscriptionId: string } & Reminder)[];
   readonly quotes: {
     readonly subscriptionId: string;

@@ -95,9 +95,15 @@ describe('billing job on PostgreSQL', () => {
     expect(again.windows[0]).toMatchObject({ from: FROM, to: TO, alreadyRecorded: 0, recorded: expected.length - before });
     expect((await readOutbox(url)).map((row) => row.key)).toEqual(expected);
 
-    // And once done, running the same window again does nothing.
+    // And once done, running the same window again on purpose reads it all again and records nothing twice.
     const third = await runJobOk(url, ['--from', FROM, '--to', TO]);
-    expect(third.windows[0]).toMatchObject({ pages: 0, recorded: 0 });
+    expect(third.windows[0]).toMatchObject({
+      rerun: true,
+      subscriptions: SUBSCRIPTIONS.length,
+      recorded: 0,
+      alreadyRecorded: expected.length,
+    });
+    expect((await readOutbox(url)).map((row) => row.key)).toEqual(expected);
   });
 
   it('R-TZ-1 R-RM-4 one-day windows across spring forward (23 h), fall back (25 h) and month ends: nothing missed, nothing repeated', async () => {

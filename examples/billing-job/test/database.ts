@@ -62,14 +62,28 @@ export interface WindowSummary {
   readonly subscriptions: number;
   readonly recorded: number;
   readonly alreadyRecorded: number;
+  readonly late: number;
   readonly quotes: number;
   readonly rejected: number;
   readonly pages: number;
+  readonly rerun: boolean;
 }
 
-/** Starts the built job (examples/billing-job/dist/job.cjs) on a database. */
-export function startJob(url: string, args: readonly string[]): { readonly child: ChildProcess; readonly done: Promise<JobResult> } {
-  const child = spawn(process.execPath, [JOB, ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts the built job (examples/billing-job/dist/job.cjs) on a database. The scenarios'
+ * windows are in 2026's spring, so unless a test pins the clock (--now) or the bound
+ * itself, --max-lateness is ten years: every due reminder is recorded.
+ */
+export function startJob(
+  url: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): { readonly child: ChildProcess; readonly done: Promise<JobResult> } {
+  const lateness = args.includes('init') || args.includes('--now') || args.includes('--max-lateness') ? [] : ['--max-lateness', '3650d'];
+  const child = spawn(process.execPath, [JOB, ...args, ...lateness], {
+    env: { ...process.env, DATABASE_URL: url, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -92,8 +106,8 @@ export function startJob(url: string, args: readonly string[]): { readonly child
 }
 
 /** Runs the job to its end. */
-export function runJob(url: string, args: readonly string[]): Promise<JobResult> {
-  return startJob(url, args).done;
+export function runJob(url: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<JobResult> {
+  return startJob(url, args, env).done;
 }
 
 /** Runs the job and fails with its stderr unless it exits 0. */
