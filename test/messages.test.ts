@@ -978,36 +978,80 @@ describe('R-IN-4 error messages', () => {
     revoked.revoke();
     const R = revoked.proxy as never;
     const window = { from: NOW, to: NOW };
-    const doors: readonly [string, () => unknown][] = [
+    // A policy is not read at all, only looked up among those definePolicy made: it is not-defined.
+    const doors: readonly [string, () => unknown, string?][] = [
       ['subscription', () => getExpiryStatus(R, NOW)],
       ['now', () => getExpiryStatus(SUB, R)],
-      ['policy', () => getExpiryStatus(SUB, NOW, R)],
+      ['policy', () => getExpiryStatus(SUB, NOW, R), 'not-defined'],
       ['subscription', () => getCapabilities(R, NOW, 'owner')],
       ['now', () => getCapabilities(SUB, R, 'owner')],
       ['role', () => getCapabilities(SUB, NOW, R)],
-      ['policy', () => getCapabilities(SUB, NOW, 'owner', R)],
+      ['policy', () => getCapabilities(SUB, NOW, 'owner', R), 'not-defined'],
       ['subscription', () => getTimeline(R)],
-      ['policy', () => getTimeline(SUB, R)],
+      ['policy', () => getTimeline(SUB, R), 'not-defined'],
       ['subscription', () => quoteReactivationFee(R, NOW)],
       ['now', () => quoteReactivationFee(SUB, R)],
-      ['policy', () => quoteReactivationFee(SUB, NOW, R)],
+      ['policy', () => quoteReactivationFee(SUB, NOW, R), 'not-defined'],
       ['subscription', () => getReminderSchedule(R)],
-      ['policy', () => getReminderSchedule(SUB, R)],
+      ['policy', () => getReminderSchedule(SUB, R), 'not-defined'],
       ['subscription', () => getRemindersDue(R, window)],
       ['window', () => getRemindersDue(SUB_WITH_ID, R)],
-      ['policy', () => getRemindersDue(SUB_WITH_ID, window, R)],
+      ['policy', () => getRemindersDue(SUB_WITH_ID, window, R), 'not-defined'],
       ['request', () => checkExtensionEligibility(R)],
-      ['policy', () => checkExtensionEligibility({ subscription: SUB, requestedAt: NOW }, R)],
+      ['policy', () => checkExtensionEligibility({ subscription: SUB, requestedAt: NOW }, R), 'not-defined'],
       ['text', () => findOrderId(R)],
-      ['policy', () => findOrderId('ABC-123-45678', R)],
+      ['policy', () => findOrderId('ABC-123-45678', R), 'not-defined'],
       ['money', () => formatMoney(R)],
       ['locale', () => formatMoney({ amount: '1.00', currency: 'USD' }, R)],
       ['policy', () => definePolicy(R)],
       ['policy', () => definePolicy({}, R)],
     ];
-    for (const [path, run] of doors) {
+    for (const [path, run, code = 'unreadable'] of doors) {
       const caught = thrown(run) as { path?: string; code?: string };
-      expect({ path: caught.path, code: caught.code }, String(run)).toEqual({ path, code: 'unreadable' });
+      expect({ path: caught.path, code: caught.code }, String(run)).toEqual({ path, code });
     }
+  });
+});
+
+describe('R-IN-4 messages stay short, whatever the input', () => {
+  const MEGA = 2 ** 20;
+  const digits = '9'.repeat(MEGA);
+  const long = 'x'.repeat(MEGA);
+  const tier = (field: string, value: string) => tiers([{ fromDay: 0, rate: '0.10', minimum: '25.00', [field]: value }]);
+  const cases: readonly [string, () => unknown][] = [
+    ['a million-digit invoice amount, quoted', () => quoteReactivationFee({ ...SUB, invoiceAmount: digits }, NOW)],
+    ['an invoice amount with a million fraction digits', () => quoteReactivationFee({ ...SUB, invoiceAmount: `1.${digits}` }, NOW)],
+    ['a negative invoice amount of a million digits', () => quoteReactivationFee({ ...SUB, invoiceAmount: `-${digits}` }, NOW)],
+    ['a million-character invoice amount', () => quoteReactivationFee({ ...SUB, invoiceAmount: long }, NOW)],
+    ['a million-character expiration date', () => status({ expirationDate: long }, NOW)],
+    ['a million-character id', () => getRemindersDue({ ...SUB, id: long }, { from: NOW, to: NOW })],
+    ['a million-character recipient zone', () => getReminderSchedule({ ...SUB, recipientTimeZone: long })],
+    ['a million-character instant', () => status(SUB, long)],
+    ['a million-digit instant', () => status(SUB, `2026-03-20T12:00:00.${digits}Z`)],
+    ['a money amount with a million fraction digits', () => money({ amount: `1.${digits}`, currency: 'USD' })],
+    ['a million-character currency', () => money({ amount: '1.00', currency: long })],
+    ['a million-character locale', () => formatMoney({ amount: '1.00', currency: 'USD' }, long)],
+    ['a million-character policy zone', () => policy({ timeZone: long })],
+    ['a million-character policy currency', () => policy({ currency: long })],
+    ['a million-digit tier minimum', () => tier('minimum', digits)],
+    ['a tier minimum with a million fraction digits', () => tier('minimum', `1.${digits}`)],
+    ['a negative million-digit tier minimum', () => tier('minimum', `-${digits}`)],
+    ['a million-digit tier rate', () => tier('rate', digits)],
+    ['a tier rate with a million fraction digits', () => tier('rate', `0.${digits}`)],
+    ['a million-character send time', () => policy({ reminders: { sendTimes: { email: long, sms: '10:00', phone: '11:00' } } })],
+    ['a million-character expiry time', () => policy({ expiryTime: long })],
+  ];
+
+  it.each(cases)('R-IN-4 %s gets a message of at most 300 characters', (_input, run) => {
+    const caught = thrown(run);
+    expect(isLibraryError(caught), String(caught).slice(0, 200)).toBe(true);
+    expect((caught as Error).message.length, (caught as Error).message.slice(0, 300)).toBeLessThanOrEqual(300);
+  });
+
+  it('R-IN-4 quotes a long amount by its first and last digits and its length', () => {
+    const amount = `1${'0'.repeat(MEGA - 2)}7`;
+    expect((thrown(() => quoteReactivationFee({ ...SUB, invoiceAmount: amount }, NOW)) as Error).message).toBe(
+      `subscription.invoiceAmount: 1000000000000000…0000000000000007 (${MEGA} characters) is not below the ceiling of 1000000000000 USD`,
+    );
   });
 });

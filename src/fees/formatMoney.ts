@@ -1,5 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import { atTheDoor, describe, readField, requireRecord } from '../input/read.js';
+import { atTheDoor, describe, excerpt, readField, requireRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import type { Money } from './money.js';
 import { remember } from '../memo.js';
@@ -80,7 +80,7 @@ function parseMoneyValue(value: unknown): { amount: string; currency: string; di
     throw new ExpiryInputError(
       'too-many-fraction-digits',
       'money.amount',
-      `${amount} has ${digits} decimal places; money has at most ${MAX_MINOR_UNITS} — round it first`,
+      `${excerpt(amount)} has ${digits} decimal places; money has at most ${MAX_MINOR_UNITS} — round it first`,
     );
   }
   return { amount, currency, digits };
@@ -95,7 +95,8 @@ function parseLocale(locale: unknown): { locales: string | string[]; key: string
         throw new ExpiryInputError('wrong-type', `locale[${index}]`, `expected a locale such as "en-US", got ${describe(item)}`);
       return item;
     });
-    return { locales, key: locales.join('\u0000') };
+    // A list's key starts with NUL, which no tag holds, so `[]` and `''` never share a formatter.
+    return { locales, key: `\u0000${locales.join('\u0000')}` };
   }
   throw new ExpiryInputError('wrong-type', 'locale', `expected a locale such as "en-US" or a list of them, got ${describe(locale)}`);
 }
@@ -107,7 +108,10 @@ function formatterFor(locales: string | string[], localeKey: string, currency: s
   if (formatter === undefined) {
     try {
       const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
-      formatter = new Intl.NumberFormat(locales, options) as unknown as ExactNumberFormat;
+      // en-US always last: Intl takes the first locale of a list that it supports and, when
+      // it supports none (an empty list, or well-formed tags such as "xx" or "qaa" that no
+      // runtime has data for), the host's. With en-US last, it is en-US on every host.
+      formatter = new Intl.NumberFormat([...[locales].flat(), DEFAULT_LOCALE], options) as unknown as ExactNumberFormat;
     } catch {
       throw new ExpiryInputError('invalid-value', 'locale', `${describe(locales)} is not a BCP 47 locale such as "en-US" or "de-DE"`);
     }

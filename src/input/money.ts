@@ -1,7 +1,7 @@
 import { ExpiryInputError } from '../errors.js';
 import { AMOUNT_CEILING, isBelowCeiling, PLAIN_DECIMAL, significantFractionDigits, writtenFractionDigits } from '../money/amountText.js';
 import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
-import { describe } from './read.js';
+import { describe, excerpt } from './read.js';
 
 /**
  * Parses a money amount in major units (R-IN-3): a decimal string, a number or a
@@ -15,7 +15,8 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   }
   const text = amountTextOf(value, path);
   // Messages show the amount as the caller wrote it (a number or Decimal as JavaScript writes it: 1e-7).
-  const shown = typeof value === 'string' ? value : String(value);
+  const written = typeof value === 'string' ? value : String(value);
+  const shown = excerpt(written);
   if (text.startsWith('-')) {
     // R-IN-3: no sign at all, so a written "-0" is refused like "+5" (as malformed), not as a
     // negative amount. The number -0 has no sign once written (String(-0) is "0") and is zero.
@@ -24,7 +25,7 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   }
   if (significantFractionDigits(text) > fractionDigits) {
     // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
-    const digits = PLAIN_DECIMAL.test(shown) ? writtenFractionDigits(shown) : significantFractionDigits(text);
+    const digits = PLAIN_DECIMAL.test(written) ? writtenFractionDigits(written) : significantFractionDigits(text);
     throw new ExpiryInputError(
       'too-many-fraction-digits',
       path,

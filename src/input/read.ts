@@ -31,6 +31,15 @@ export function requireRecord(value: unknown, path: string, what: string): Recor
   return value;
 }
 
+/**
+ * Caller text as a message quotes it: whole up to 40 characters, else its first and last 16
+ * characters and its length, so a message stays a line however long the input (an amount of
+ * a million digits is not echoed whole).
+ */
+export function excerpt(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 16)}…${text.slice(-16)} (${text.length} characters)`;
+}
+
 /** A short, never-throwing description of a value for error messages. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';

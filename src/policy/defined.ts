@@ -2,18 +2,38 @@ import { PolicyError } from '../errors.js';
 import type { Policy } from './types.js';
 
 /**
- * The mark every policy made by `definePolicy` (and `defaultPolicy`) carries: a hidden,
- * read-only property whose value is the policy itself. A spread, a JSON round trip or a
- * structured clone drops it, and a copy made with property descriptors points at the
- * original, not at itself; so only a policy that went through validation carries it.
- * `Symbol.for`, so that a policy made by the ESM build is accepted by the CommonJS build
- * (an app may load both).
+ * Which objects are policies made by `definePolicy` (and `defaultPolicy`): a `WeakSet` they
+ * are added to once validated, never a mark on the object itself. A mark can be copied or
+ * written by hand (a JSON copy given the mark would then be trusted unchecked and fail deep
+ * inside); membership in the set cannot, and a spread, a JSON round trip, a structured clone
+ * or a proxy is a different object, so it is not a member.
+ *
+ * The set lives on `globalThis` under a `Symbol.for` key, read-only, so that a policy made
+ * by the ESM build is accepted by the CommonJS build (an app may load both, and each has
+ * its own copy of this module). It is made on first use, not at import.
  */
-const DEFINED = Symbol.for('subscription-expiry.defined-policy');
+const REGISTRY = Symbol.for('subscription-expiry.defined-policies');
 
-/** Marks a validated policy as made by `definePolicy`; call it before freezing. */
+let definedPolicies: WeakSet<object> | undefined;
+
+function registry(): WeakSet<object> {
+  if (definedPolicies !== undefined) return definedPolicies;
+  const shared: unknown = (globalThis as Record<symbol, unknown>)[REGISTRY];
+  if (shared instanceof WeakSet) {
+    definedPolicies = shared as WeakSet<object>;
+  } else {
+    definedPolicies = new WeakSet<object>();
+    // Read-only once there. Should something else hold the slot, this returns false (it does
+    // not throw), and this copy of the library keeps a set of its own.
+    Reflect.defineProperty(globalThis, REGISTRY, { value: definedPolicies });
+  }
+  return definedPolicies;
+}
+
+/** Records a validated policy as made by `definePolicy`. */
 export function markDefined<T extends object>(policy: T): T {
-  return Object.defineProperty(policy, DEFINED, { value: policy });
+  registry().add(policy);
+  return policy;
 }
 
 /**
@@ -25,13 +45,7 @@ export function definedPolicy(policy: unknown): Policy {
   if (typeof policy !== 'object' || policy === null) {
     throw new PolicyError('wrong-type', 'policy', 'the policy must be defaultPolicy or made by definePolicy(…), or omitted');
   }
-  let mark: unknown;
-  try {
-    mark = (policy as Record<symbol, unknown>)[DEFINED];
-  } catch {
-    throw new PolicyError('unreadable', 'policy', 'the policy could not be read (it threw while being inspected)');
-  }
-  if (mark !== policy) {
+  if (!registry().has(policy)) {
     throw new PolicyError(
       'not-defined',
       'policy',

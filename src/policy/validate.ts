@@ -10,7 +10,7 @@ import {
   withFractionDigits,
 } from '../money/amountText.js';
 import { ROUNDING_MODE_NAMES, type RoundingMode } from '../money/rounding.js';
-import { describe, isRecord } from '../input/read.js';
+import { describe, excerpt, isRecord } from '../input/read.js';
 import { MAX_MINOR_UNITS, fractionDigitsOf } from '../money/currencies.js';
 import { markDefined } from './defined.js';
 import { deepFreeze } from './freeze.js';
@@ -435,10 +435,14 @@ class Fields {
   rate(key: string): string {
     const text = this.decimalText(key);
     if (text.startsWith('-') || compareAmountTexts(text, '10') > 0) {
-      throw new PolicyError('invalid-number', `${this.path}.${key}`, `a rate is a fraction from 0 to 10 ("0.15" is 15 %), got ${text}`);
+      throw new PolicyError(
+        'invalid-number',
+        `${this.path}.${key}`,
+        `a rate is a fraction from 0 to 10 ("0.15" is 15 %), got ${excerpt(text)}`,
+      );
     }
     if (significantFractionDigits(text) > 6) {
-      throw new PolicyError('invalid-number', `${this.path}.${key}`, `${text} has more than 6 decimal places`);
+      throw new PolicyError('invalid-number', `${this.path}.${key}`, `${excerpt(text)} has more than 6 decimal places`);
     }
     return text;
   }
@@ -450,17 +454,17 @@ class Fields {
       throw new PolicyError(
         'invalid-amount',
         `${this.path}.${key}`,
-        isNegativeText(text) ? `${text} is negative` : `${text} has a minus sign; write zero as "0"`,
+        isNegativeText(text) ? `${excerpt(text)} is negative` : `${excerpt(text)} has a minus sign; write zero as "0"`,
       );
     }
     if (significantFractionDigits(text) > fractionDigits) {
       throw new PolicyError(
         'invalid-amount',
         `${this.path}.${key}`,
-        `${text} has more decimal places than ${currency}'s ${fractionDigits}`,
+        `${excerpt(text)} has more decimal places than ${currency}'s ${fractionDigits}`,
       );
     }
-    if (!isBelowCeiling(text)) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${text} is not below a trillion`);
+    if (!isBelowCeiling(text)) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${excerpt(text)} is not below a trillion`);
     return withFractionDigits(text, fractionDigits);
   }
 

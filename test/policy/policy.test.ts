@@ -1,4 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { describe, expect, it, vi } from 'vitest';
+import { checkExtensionEligibility } from '../../src/extensions/checkExtensionEligibility.js';
+import { quoteReactivationFee } from '../../src/fees/quoteReactivationFee.js';
+import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
+import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
+import { getTimeline } from '../../src/lifecycle/getTimeline.js';
+import type { Policy } from '../../src/policy/types.js';
+import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js';
+import { getRemindersDue } from '../../src/reminders/getRemindersDue.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import { resolvePolicy } from '../../src/policy/compile.js';
@@ -184,5 +193,60 @@ describe('resolvePolicy', () => {
     expect(resolvePolicy(definePolicy(handMade)).timeZone).toBe('Asia/Tokyo');
     expect(policyErrorOf(() => definePolicy({ ...defaultPolicy, deletionDay: -1 })).path).toBe('policy.deletionDay');
     expect(policyErrorOf(() => resolvePolicy('default')).code).toBe('wrong-type');
+  });
+});
+
+describe('policies definePolicy did not make (forged marks)', () => {
+  const subscription = { id: 'sub-1', expirationDate: '2026-03-08', invoiceAmount: '300.00' };
+  const now = '2026-03-20T12:00:00Z';
+  /** The public mark earlier versions trusted, written by hand on a copy that definePolicy never saw. */
+  const forge = (policy: object): object =>
+    Object.defineProperty(policy, Symbol.for('subscription-expiry.defined-policy'), { value: policy });
+
+  it('R-POL-2 refuses a JSON copy of defaultPolicy marked by hand, in every function that takes a policy, as not-defined', () => {
+    const forgedDefault = forge(JSON.parse(JSON.stringify(defaultPolicy)) as object) as Policy;
+    const forgedBroken = forge({ timeZone: 'Nowhere/Else' }) as Policy;
+    for (const policy of [forgedDefault, forgedBroken]) {
+      const calls: (() => unknown)[] = [
+        () => getExpiryStatus(subscription, now, policy),
+        () => quoteReactivationFee(subscription, now, policy),
+        () => getReminderSchedule(subscription, policy),
+        () => getRemindersDue(subscription, { from: now, to: '2026-03-21T00:00:00Z' }, policy),
+        () => getTimeline(subscription, policy),
+        () => getCapabilities(subscription, now, 'customer', policy),
+        () => checkExtensionEligibility({ subscription, requestedAt: now, orderId: 'ABC-DEF-12345' }, policy),
+      ];
+      for (const call of calls) {
+        const error = policyErrorOf(call);
+        expect([error.name, error.code, error.path]).toEqual(['PolicyError', 'not-defined', 'policy']);
+      }
+    }
+    // definePolicy checks the forged copy like any object, and its result is accepted.
+    expect(getExpiryStatus(subscription, now, definePolicy(forgedDefault))).toEqual(getExpiryStatus(subscription, now, defaultPolicy));
+  });
+
+  it('R-POL-2 accepts a policy made by the CommonJS build in the ESM source, and the other way round', () => {
+    const commonJs = createRequire(import.meta.url)('../../dist/index.cjs') as typeof import('../../src/index.js');
+    const fromCommonJs = commonJs.definePolicy({ timeZone: 'Asia/Tokyo' });
+    expect(getExpiryStatus(subscription, now, fromCommonJs).expiresAt.toISOString()).toBe('2026-03-08T14:59:59.000Z');
+    const fromSource = definePolicy({ timeZone: 'Asia/Tokyo' });
+    expect(commonJs.getExpiryStatus(subscription, now, fromSource).expiresAt.toISOString()).toBe('2026-03-08T14:59:59.000Z');
+    // The CommonJS build throws its own PolicyError class, so it is matched by name and code.
+    expect(() => commonJs.getExpiryStatus(subscription, now, { ...fromSource })).toThrow(
+      expect.objectContaining({ name: 'PolicyError', code: 'not-defined' }),
+    );
+  });
+});
+
+describe('the registry of defined policies', () => {
+  it('R-POL-2 is shared by every copy of the library loaded in one process, and cannot be replaced', async () => {
+    const made = definePolicy({ timeZone: 'Europe/Berlin' });
+    vi.resetModules();
+    const anotherCopy = (await import('../../src/policy/defined.js')) as typeof import('../../src/policy/defined.js');
+    expect(anotherCopy.definedPolicy(made)).toBe(made);
+    expect(() => anotherCopy.definedPolicy({ ...made })).toThrow(expect.objectContaining({ code: 'not-defined' }));
+    const slot = Symbol.for('subscription-expiry.defined-policies');
+    expect(Reflect.defineProperty(globalThis, slot, { value: new WeakSet() })).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(globalThis, slot)).toMatchObject({ writable: false, configurable: false });
   });
 });
