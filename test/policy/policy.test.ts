@@ -4,7 +4,7 @@ import { checkExtensionEligibility } from '../../src/extensions/checkExtensionEl
 import { quoteReactivationFee } from '../../src/fees/quoteReactivationFee.js';
 import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
-import { getTimeline } from '../../src/lifecycle/getTimeline.js';
+import { getTimeline } from '../../src/timeline/getTimeline.js';
 import type { Policy } from '../../src/policy/types.js';
 import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js';
 import { getRemindersDue } from '../../src/reminders/getRemindersDue.js';
