@@ -15,13 +15,25 @@ import {
 } from '../internal.js';
 import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
 import type { CliIo } from './io.js';
-import { bytesOfChunk, LineSplitter } from './lines.js';
+import { bytesOfChunk, LineSplitter, type TakeLine } from './lines.js';
 import { NOW_FLAG, nowOf, POLICY_FLAG, policyOf, textOf, UsageError, type CommandSpec, type Values } from './options.js';
-import { BufferedWriter } from './output.js';
+import { BufferedWriter, cannotWrite } from './output.js';
 import { Progress } from './progress.js';
+import { closest } from './suggest.js';
 
 /** The exit status of a run whose reader closed the pipe: 128 + SIGPIPE, as for any Unix tool. */
 export const PIPE_CLOSED = 141;
+
+/** The exit status of a batch stopped by a signal: 128 + the signal's number. */
+const STOPPED = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The default line-length limit: far above any subscription, far below what would strain memory. */
+const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/** The keys of an NDJSON subscription record, and of its `extension` (subscription.schema.json). */
+export const NDJSON_FIELDS = ['id', 'expirationDate', 'invoiceAmount', 'extension', 'paymentMethod', 'recipientTimeZone'] as const;
+/** The keys of an NDJSON record's `extension`. */
+const EXTENSION_FIELDS = ['endsOn'] as const;
 
 /** The name records give standard input. */
 const STDIN = '<stdin>';
@@ -58,14 +70,22 @@ export const BATCH: CommandSpec = {
     'input-format': { type: 'string', value: 'ndjson|csv', help: 'default: from each file name (.csv), else ndjson' },
     'output-format': { type: 'string', value: 'ndjson|csv', help: 'default: ndjson', default: 'ndjson' },
     'allow-extra-columns': { type: 'boolean', help: 'ignore CSV columns other than those below (wide exports)' },
+    'allow-extra-fields': { type: 'boolean', help: 'ignore NDJSON keys other than those below (wide exports)' },
+    'max-line-bytes': {
+      type: 'string',
+      value: 'BYTES',
+      help: `a longer line is an error record (line-too-long), default ${MAX_LINE_BYTES}`,
+      default: String(MAX_LINE_BYTES),
+    },
     'raw-csv': { type: 'boolean', help: "write CSV cells as they are: no ' before =, +, -, @, tab or CR" },
     quiet: { type: 'boolean', short: 'q', help: 'no progress line and no summary on stderr' },
   },
   notes: [
+    `NDJSON input: one JSON object per line with the keys ${NDJSON_FIELDS.join(', ')} (extension: {"endsOn": "YYYY-MM-DD"}); the shape is subscription-expiry/subscription.schema.json. An unknown key is an error record (unknown-field) naming the key it may be meant for; --allow-extra-fields ignores unknown keys.`,
     `CSV input: a header line, then one subscription per line (a quoted field may not span lines). Columns: ${CSV_INPUT_COLUMNS.join(', ')}; expirationDate is required; empty cells are absent fields. An unknown or repeated column stops the run (exit 2) before any line is read.`,
-    'Every non-blank input line gets one record, in order, naming its file and line: the status and fee (and reminders due), or the error with its code, path and message. A line that is not JSON or not CSV is an error record (invalid-line), and the batch goes on.',
-    `CSV output columns: ${CSV_OUTPUT_COLUMNS.join(', ')}. A text cell that would start with =, +, -, @, tab or CR gets a leading ' so that a spreadsheet shows it instead of running it (--raw-csv: off).`,
-    'On a terminal, stderr shows a live progress line; a summary follows unless --quiet. A reader that closes the pipe (| head) ends the run quietly with status 141.',
+    'Every non-blank input line gets one record, in order, naming its file and line: the status and fee (and reminders due), or the error with its code, path and message. A line that is not JSON or not CSV is an error record (invalid-line), and so is a line longer than --max-line-bytes (line-too-long, not read into memory); the batch goes on.',
+    `CSV output columns: ${CSV_OUTPUT_COLUMNS.join(', ')}. A text cell that would start with =, +, -, @, tab or CR gets a leading ' so that a spreadsheet shows it instead of running it (--raw-csv: off). A control character other than tab, CR and LF (NUL, ESC, DEL…) is written as its visible symbol from Unicode's Control Pictures (NUL as ␀), whatever --raw-csv says.`,
+    'On a terminal, stderr shows a live progress line; a summary follows unless --quiet. A reader that closes the pipe (| head) ends the run quietly with status 141. SIGINT or SIGTERM ends the run after the record being written, with status 130 or 143.',
   ],
 };
 
@@ -82,25 +102,36 @@ type Outcome =
   | {
       readonly ok: false;
       readonly id: string | undefined;
-      readonly error: { readonly code: string; readonly path: string; readonly message: string };
+      readonly error: LineError;
     };
+
+/** Why a line has no answer: the library's error, or the tool's own (invalid-line, unknown-field, line-too-long). */
+interface LineError {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
 
 /** What every line is evaluated against, parsed once for the whole run. */
 interface BatchContext {
   readonly now: number;
   readonly policy: CompiledPolicy;
   readonly window: { readonly from: number; readonly to: number } | undefined;
+  readonly allowExtraFields: boolean;
+  readonly maxLineBytes: number;
 }
 
 /** An input opened before the run starts; a CSV one has its header read and checked too. */
 interface Source {
   readonly name: string;
   readonly format: Format;
+  /** Whether the format came from the file name or the default, not from --input-format. */
+  readonly guessed: boolean;
   readonly chunks: AsyncIterator<Uint8Array | string>;
   readonly splitter: LineSplitter;
   /** CSV: the header, its width, and the lines read with it (the rest of its chunk). */
   csv?: { readonly header: CsvHeader; readonly width: number };
-  early: [string, number][];
+  early: [string | undefined, number][];
 }
 
 /**
@@ -120,6 +151,9 @@ export async function runBatch(values: Values, positionals: readonly string[], i
   const from = textOf(values, 'from');
   const to = textOf(values, 'to');
   if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together (reminders due in [from, to))');
+  const maxLineBytes = Number(textOf(values, 'max-line-bytes'));
+  if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1)
+    throw new UsageError(`--max-line-bytes must be a whole number of bytes, at least 1, got ${String(textOf(values, 'max-line-bytes'))}`);
   const policy = policyOf(values, io.readText);
   // The run's instant, window and policy are checked once, before any line is read: a bad
   // one is a usage error (exit 2), not a failure of every line.
@@ -130,20 +164,49 @@ export async function runBatch(values: Values, positionals: readonly string[], i
       from === undefined || to === undefined
         ? undefined
         : { from: atTheDoor('from', () => parseInstant(from, 'from')), to: atTheDoor('to', () => parseInstant(to, 'to')) },
+    allowExtraFields: values['allow-extra-fields'] === true,
+    maxLineBytes,
   };
   if (context.window !== undefined && context.window.to < context.window.from)
     throw new UsageError('--to comes before --from; the window is [from, to)');
-  const sources = await openSources(names.length === 0 ? ['-'] : names, inputFormat, io);
+  const sources = await openSources(names.length === 0 ? ['-'] : names, inputFormat, maxLineBytes, io);
+  const stop = stopSignal(io);
   try {
     for (const source of sources) if (source.format === 'csv') await readHeader(source, values['allow-extra-columns'] === true);
-    return await answer(sources, context, outputFormat, values, io);
+    return await answer(sources, context, outputFormat, values, io, stop);
   } finally {
-    for (const source of sources) await source.chunks.return?.();
+    stop.off();
+    // After a signal a source may still be waiting for input: it is let go, not waited for.
+    for (const source of sources)
+      if (stop.signal === undefined) await source.chunks.return?.();
+      else void source.chunks.return?.();
   }
 }
 
+/** The first SIGINT or SIGTERM of the run, and a promise that settles on it. */
+interface Stop {
+  signal: 'SIGINT' | 'SIGTERM' | undefined;
+  readonly stopped: Promise<undefined>;
+  readonly off: () => void;
+}
+
+function stopSignal(io: CliIo): Stop {
+  let settle = (): void => undefined;
+  const stop: Stop = {
+    signal: undefined,
+    stopped: new Promise((resolve) => {
+      settle = () => resolve(undefined);
+    }),
+    off: io.onStop((signal) => {
+      stop.signal ??= signal;
+      settle();
+    }),
+  };
+  return stop;
+}
+
 /** Opens every input in order; one that cannot be opened is an input error before any output. */
-async function openSources(names: readonly string[], inputFormat: Format | undefined, io: CliIo): Promise<Source[]> {
+async function openSources(names: readonly string[], inputFormat: Format | undefined, maxLineBytes: number, io: CliIo): Promise<Source[]> {
   const sources: Source[] = [];
   for (const name of names) {
     const stdin = name === '-';
@@ -155,7 +218,14 @@ async function openSources(names: readonly string[], inputFormat: Format | undef
       throw cannotRead(name, error);
     }
     const format = inputFormat ?? (!stdin && name.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-    sources.push({ name: stdin ? STDIN : name, format, chunks: chunks[Symbol.asyncIterator](), splitter: new LineSplitter(), early: [] });
+    sources.push({
+      name: stdin ? STDIN : name,
+      format,
+      guessed: inputFormat === undefined,
+      chunks: chunks[Symbol.asyncIterator](),
+      splitter: new LineSplitter(0, maxLineBytes),
+      early: [],
+    });
   }
   return sources;
 }
@@ -178,8 +248,9 @@ async function nextChunk(source: Source): Promise<Buffer | undefined> {
 /** Reads a CSV source up to its header (its first non-blank line) and checks the columns. */
 async function readHeader(source: Source, allowExtra: boolean): Promise<void> {
   let header: string | undefined;
-  const take = (text: string, line: number): void => {
+  const take: TakeLine = (text, line) => {
     if (header !== undefined) source.early.push([text, line]);
+    else if (text === undefined) throw new UsageError(`${source.name}: the CSV header is longer than --max-line-bytes`);
     else if (text.trim() !== '') header = text;
   };
   while (header === undefined) {
@@ -194,7 +265,14 @@ async function readHeader(source: Source, allowExtra: boolean): Promise<void> {
 }
 
 /** Answers every line of every source, in order, and writes its record. */
-async function answer(sources: readonly Source[], context: BatchContext, outputFormat: Format, values: Values, io: CliIo): Promise<number> {
+async function answer(
+  sources: readonly Source[],
+  context: BatchContext,
+  outputFormat: Format,
+  values: Values,
+  io: CliIo,
+  stop: Stop,
+): Promise<number> {
   const out = new BufferedWriter(io.stdout);
   const raw = values['raw-csv'] === true;
   const quiet = values.quiet === true;
@@ -203,7 +281,7 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
   let read = 0;
   let ok = 0;
   for (const source of sources) {
-    if (out.failure !== undefined) break;
+    if (out.failure !== undefined || stop.signal !== undefined) break;
     const prefix = `{"file":${JSON.stringify(source.name)},"line":`;
     // Each record is answered and written as soon as it is read, so what it allocates dies
     // young; the reader pauses between chunks only, so the per-record cost has no promise in it.
@@ -213,12 +291,14 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
       if (outputFormat === 'csv') out.write(csvLine(source.name, line, outcome, raw));
       else writeNdjsonLine(out, prefix, line, outcome);
     };
-    const take = source.csv === undefined ? ndjsonLine(write, context) : csvLineOf(source.csv, write, context);
+    const take = source.csv === undefined ? ndjsonLine(write, context, source.guessed) : csvLineOf(source.csv, write, context);
     for (const [text, line] of source.early) take(text, line);
     source.early = [];
     for (;;) {
       if (out.failure !== undefined) break;
-      const chunk = await nextChunk(source);
+      // A signal ends the run between chunks: every record answered so far is written whole.
+      const chunk = await Promise.race([nextChunk(source), stop.stopped]);
+      if (stop.signal !== undefined) break;
       if (chunk === undefined) {
         source.splitter.end(take);
         break;
@@ -231,34 +311,102 @@ async function answer(sources: readonly Source[], context: BatchContext, outputF
   await out.flush();
   progress?.clear();
   if (out.failure !== undefined) return outputFailed(out.failure);
-  if (!quiet) io.stderr.write(`batch: ${read} lines read, ${ok} ok, ${read - ok} failed\n`);
+  const summary = `${read} lines read, ${ok} ok, ${read - ok} failed`;
+  if (stop.signal !== undefined) {
+    if (!quiet) io.stderr.write(`batch: stopped by ${stop.signal} after ${summary}\n`);
+    return STOPPED[stop.signal];
+  }
+  if (!quiet) io.stderr.write(`batch: ${summary}\n`);
   return read === ok ? 0 : 1;
 }
 
 /** A reader that closed the pipe ends the run quietly; any other write error is reported. */
 function outputFailed(error: NodeJS.ErrnoException): number {
   if (error.code === 'EPIPE') return PIPE_CLOSED;
-  throw new UsageError(`cannot write the output: ${error.code ?? error.message}`);
+  throw cannotWrite(error);
 }
 
-type Take = (text: string, line: number) => void;
-
-function ndjsonLine(write: (line: number, outcome: Outcome) => void, context: BatchContext): Take {
+function ndjsonLine(write: (line: number, outcome: Outcome) => void, context: BatchContext, guessed: boolean): TakeLine {
+  let first = true;
   return (text, line) => {
+    if (text === undefined) {
+      first = false;
+      write(line, tooLong(context));
+      return;
+    }
     if (text.trim() === '') return;
+    const hint = first && guessed && looksLikeCsv(text);
+    first = false;
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      write(line, invalidLine(`not JSON: ${(error as Error).message}`));
+      write(
+        line,
+        invalidLine(`not JSON: ${(error as Error).message}${hint ? '; this looks like a CSV header: pass --input-format csv' : ''}`),
+      );
       return;
     }
-    write(line, evaluate(value, context));
+    const unknown = context.allowExtraFields ? undefined : unknownField(value);
+    write(line, unknown === undefined ? evaluate(value, context) : { ok: false, id: idOf(value), error: unknown });
   };
 }
 
-function csvLineOf(csv: NonNullable<Source['csv']>, write: (line: number, outcome: Outcome) => void, context: BatchContext): Take {
+/** A line that is not JSON but has a comma and no brace: most likely CSV read as NDJSON. */
+function looksLikeCsv(text: string): boolean {
+  return text.includes(',') && !text.includes('{');
+}
+
+/**
+ * The first key of an NDJSON record that a subscription does not have, as an error that
+ * names it and, when one is close, the key it may be meant for: read as strictly as a CSV
+ * header. A value that is not an object is left to the library to refuse.
+ */
+function unknownField(value: unknown): LineError | undefined {
+  if (!isObject(value)) return undefined;
+  const key = Object.keys(value).find((name) => !(NDJSON_FIELDS as readonly string[]).includes(name));
+  if (key !== undefined) return unknownFieldError('subscription', key, NDJSON_FIELDS);
+  const extension = (value as { extension?: unknown }).extension;
+  if (!isObject(extension)) return undefined;
+  const extensionKey = Object.keys(extension).find((name) => !(EXTENSION_FIELDS as readonly string[]).includes(name));
+  return extensionKey === undefined ? undefined : unknownFieldError('subscription.extension', extensionKey, EXTENSION_FIELDS);
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** CSV column names that are not NDJSON keys, and the NDJSON that says the same. */
+const CSV_NAMES: Readonly<Record<string, string>> = { extensionEndsOn: '"extension": {"endsOn": "YYYY-MM-DD"}' };
+
+function unknownFieldError(parent: string, key: string, fields: readonly string[]): LineError {
+  const match = closest(key, parent === 'subscription' ? [...fields, ...Object.keys(CSV_NAMES)] : fields);
+  const suggestion = match === undefined ? '' : ` (did you mean ${CSV_NAMES[match] ?? match}?)`;
+  return {
+    code: 'unknown-field',
+    path: `${parent}.${key}`,
+    message: `${JSON.stringify(key)} is not a field of ${parent === 'subscription' ? 'a subscription' : 'an extension'}${suggestion}; the fields are ${fields.join(', ')} (--allow-extra-fields ignores others)`,
+  };
+}
+
+function tooLong(context: BatchContext): Outcome {
+  return {
+    ok: false,
+    id: undefined,
+    error: {
+      code: 'line-too-long',
+      path: 'line',
+      message: `the line is longer than ${context.maxLineBytes} bytes and was not read (--max-line-bytes)`,
+    },
+  };
+}
+
+function csvLineOf(csv: NonNullable<Source['csv']>, write: (line: number, outcome: Outcome) => void, context: BatchContext): TakeLine {
   return (text, line) => {
+    if (text === undefined) {
+      write(line, tooLong(context));
+      return;
+    }
     if (text.trim() === '') return;
     const parsed = csvSubscription(text, csv.header, csv.width);
     write(line, 'error' in parsed ? invalidLine(`not CSV: ${parsed.error}`) : evaluate(parsed.value, context));

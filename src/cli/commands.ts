@@ -209,7 +209,7 @@ const extension: Command = {
     const ticket = textOf(values, 'ticket');
     if (ticket !== undefined) {
       if (orderId !== undefined) throw new UsageError('give --order-id or --ticket, not both');
-      orderId = findOrderId(readFlagFile(context.readText, 'ticket', ticket), policy);
+      orderId = findOrderId(readFlagFile(context.readText, '--ticket', ticket), policy);
     }
     const previous = (values.previous as readonly string[] | undefined) ?? [];
     const requestedAt = textOf(values, 'requested-at') ?? nowOf(values, context.clock);
@@ -258,7 +258,7 @@ const demo: Command = {
     const invoice = priced === undefined ? subscription.invoiceAmount : formatMoney(priced.invoiceAmount, locale);
     context.write(
       `${[
-        `A ${invoice} subscription that expires on ${subscription.expirationDate} (policy: ${textOf(values, 'policy') ?? 'seed defaults'}, ${zone})`,
+        `A ${invoice} subscription that expires on ${subscription.expirationDate} (policy: ${textOf(values, 'policy') ?? 'the default policy'}, ${zone})`,
         '',
         renderTable(
           ['date', 'event', 'at'],

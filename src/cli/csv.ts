@@ -110,13 +110,21 @@ export function parseCsvLine(text: string): CsvFields {
 /** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** C0 control characters but tab, LF and CR (which quoting carries), and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters a cell must not carry
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 /**
  * One CSV output cell. Text that starts like a formula gets a leading `'` unless `raw`
- * (OWASP's advice), so a billing team's spreadsheet shows it instead of running it.
+ * (OWASP's advice), so a billing team's spreadsheet shows it instead of running it. A
+ * control character CSV cannot carry safely (NUL, ESC, DEL…) is written as its symbol from
+ * Unicode's Control Pictures block, `raw` or not: NUL as ␀ (U+2400), DEL as ␡ (U+2421).
  */
 export function csvCell(value: string | number | boolean | undefined, raw: boolean): string {
   if (value === undefined) return '';
-  let text = String(value);
+  let text = String(value).replace(CONTROL, (character) =>
+    String.fromCharCode(character === '\u007f' ? 0x2421 : 0x2400 + character.charCodeAt(0)),
+  );
   if (!raw && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

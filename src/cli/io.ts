@@ -17,6 +17,11 @@ export interface CliIo {
   readonly readText: (path: string) => string;
   /** A file's chunks (`batch FILE`); rejects with an `ErrnoException` when it cannot be opened. */
   readonly openFile: (path: string) => Promise<AsyncIterable<Uint8Array>>;
+  /**
+   * Calls `listener` on SIGINT or SIGTERM instead of letting the signal end the process
+   * there and then (`batch` ends on a whole record); returns the function that stops it.
+   */
+  readonly onStop: (listener: (signal: 'SIGINT' | 'SIGTERM') => void) => () => void;
 }
 
 /** The real process: its streams, the system clock and the file system. */
@@ -28,6 +33,13 @@ export function nodeIo(): CliIo {
     clock: () => new Date(),
     readText: (path) => readFileSync(path, 'utf8'),
     openFile: openChunks,
+    onStop: (listener) => {
+      const stop = (signal: 'SIGINT' | 'SIGTERM') => listener(signal);
+      process.on('SIGINT', stop).on('SIGTERM', stop);
+      return () => {
+        process.off('SIGINT', stop).off('SIGTERM', stop);
+      };
+    },
   };
 }
 

@@ -12,6 +12,9 @@ setFlagsFromString('--semi-space-growth-factor=1');
 run(process.argv.slice(2), nodeIo()).then(
   (code) => {
     process.exitCode = code;
+    // A batch stopped by a signal has written its last whole record; standard input may
+    // still be open and waiting, so the process ends now rather than when input closes.
+    if (code === 130 || code === 143) process.exit();
   },
   (error: unknown) => {
     process.stderr.write(`subscription-expiry: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);

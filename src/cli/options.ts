@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { definePolicy, type Policy, type Subscription } from '../index.js';
+import { didYouMean } from './suggest.js';
 
 /** A usage or input error: exit code 2 with a message that says what to fix. */
 export class UsageError extends Error {
@@ -88,8 +89,11 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): { 
   } catch (error) {
     // split() always returns at least one part: the message up to Node's advice, or all of it.
     const [message] = (error as Error).message.split('. To specify a positional') as [string];
+    // Node names an unknown flag as it was typed, e.g. `Unknown option '--invoce'`.
+    const unknown = /^Unknown option '--([^']+)'$/.exec(message)?.[1];
+    const suggestion = unknown === undefined ? '' : didYouMean(unknown, Object.keys(flags), '--');
     throw new UsageError(
-      `${spec.name}: ${message}\n${spec.name} takes ${Object.keys(flags)
+      `${spec.name}: ${message}${suggestion}\n${spec.name} takes ${Object.keys(flags)
         .map((name) => `--${name}`)
         .join(', ')}${spec.positionals === undefined ? '' : ` and ${spec.positionals}`}; see ${spec.name} --help`,
     );
@@ -155,12 +159,15 @@ export function nowOf(values: Values, clock: () => Date): string | Date {
   return textOf(values, 'now') ?? clock();
 }
 
-/** Reads a text file named by a flag; an unreadable one is an input error (exit 2). */
-export function readFlagFile(readText: (path: string) => string, flag: string, file: string): string {
+/**
+ * Reads a text file; an unreadable one is an input error (exit 2) that names it as the
+ * user gave it: `what` is the flag (`--policy`) or the file's role (`the policy file`).
+ */
+export function readFlagFile(readText: (path: string) => string, what: string, file: string): string {
   try {
     return readText(file);
   } catch (error) {
-    throw new UsageError(`cannot read --${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
@@ -168,7 +175,7 @@ export function readFlagFile(readText: (path: string) => string, flag: string, f
 export function policyOf(values: Values, readText: (path: string) => string): Policy | undefined {
   const file = textOf(values, 'policy');
   if (file === undefined) return undefined;
-  const text = readFlagFile(readText, 'policy', file);
+  const text = readFlagFile(readText, '--policy', file);
   let overrides: unknown;
   try {
     overrides = JSON.parse(text);

@@ -1,4 +1,10 @@
 import type { Writable } from 'node:stream';
+import { UsageError } from './options.js';
+
+/** A failed write (a full disk: ENOSPC) is one line and exit 2, whatever the command. */
+export function cannotWrite(error: NodeJS.ErrnoException): UsageError {
+  return new UsageError(`cannot write the output: ${error.code ?? error.message}`);
+}
 
 /** The size of each write to the output stream. */
 const CHUNK_BYTES = 65_536;

@@ -28,7 +28,7 @@ export const policyCommand: Command = {
 };
 
 async function check(file: string, values: Values, context: CommandContext): Promise<void> {
-  const problems = await policyProblems(parsePolicyFile(file, readFlagFile(context.readText, 'policy check', file)));
+  const problems = await policyProblems(parsePolicyFile(file, readFlagFile(context.readText, 'the policy file', file)));
   context.write(policyReport(file, problems, formatOf(values)));
   if (problems.length > 0) throw new UsageError(`${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);
 }

@@ -4,6 +4,9 @@ import type { Command } from './command.js';
 import { COMMANDS } from './commands.js';
 import type { CliIo } from './io.js';
 import { helpOf, parseCommandArgs, UsageError, type CommandSpec } from './options.js';
+import { cannotWrite } from './output.js';
+import { didYouMean } from './suggest.js';
+import packageJson from '../../package.json';
 
 const SPECS: readonly CommandSpec[] = [
   ...Object.values(COMMANDS).filter((command) => command.name !== 'demo'),
@@ -15,16 +18,18 @@ const USAGE = `subscription-expiry — exact answers about SaaS subscription exp
 
 Usage: subscription-expiry <command> [options]
        subscription-expiry <command> --help     the command's options, exactly
+       subscription-expiry --version            the version
 
 Commands
 ${SPECS.map((spec) => `  ${spec.name.padEnd(10)}  ${spec.summary}`).join('\n')}
 
-Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error
-(141: the reader closed the output pipe).`;
+Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error (a failed write
+included), 130/143 batch stopped by SIGINT/SIGTERM, 141 the reader closed the output pipe.`;
 
 /**
  * Runs the tool on `argv` (the words after the program's name) and resolves to the exit
- * code: 0 ok, 1 some batch lines failed, 2 usage or input error, 141 when the reader closed
+ * code: 0 ok, 1 some batch lines failed, 2 usage or input error (an output that cannot be
+ * written included), 130/143 a batch stopped by SIGINT/SIGTERM, 141 when the reader closed
  * the output pipe. Everything outside the tool comes through `io`: streams, clock, files.
  *
  * @example
@@ -38,23 +43,36 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   });
   try {
     const code = await dispatch(argv, io);
-    if (outputError?.code === 'EPIPE') return PIPE_CLOSED;
-    return code;
+    return outputError?.code === 'EPIPE' ? PIPE_CLOSED : code;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`subscription-expiry: ${error.message}\n`);
-      return 2;
+    if (error instanceof OutputFailure) {
+      if (error.failure.code === 'EPIPE') return PIPE_CLOSED;
+      return report(io, cannotWrite(error.failure));
     }
-    if (isLibraryError(error)) {
-      io.stderr.write(`subscription-expiry: ${error.name} [${error.code}] ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError || isLibraryError(error)) return report(io, error);
     throw error;
+  }
+}
+
+/** A usage or input error: one line on stderr, exit 2. */
+function report(io: CliIo, error: Error & { readonly code?: string }): number {
+  io.stderr.write(`subscription-expiry: ${error instanceof UsageError ? '' : `${error.name} [${error.code}] `}${error.message}\n`);
+  return 2;
+}
+
+/** The output stream refused a write. */
+class OutputFailure extends Error {
+  constructor(readonly failure: NodeJS.ErrnoException) {
+    super(failure.message);
   }
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
+  if (command === '--version' || command === '-V') {
+    await print(io, packageJson.version);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? SPECS.find((spec) => spec.name === args[0]) : undefined;
     await print(io, topic === undefined ? USAGE : helpOf(topic));
@@ -62,7 +80,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const spec = SPECS.find((candidate) => candidate.name === command);
   if (spec === undefined)
-    throw new UsageError(`unknown command "${command}"; the commands are ${SPECS.map((s) => s.name).join(', ')} (try --help)`);
+    throw new UsageError(
+      `unknown command "${command}"${didYouMean(
+        command,
+        SPECS.map((s) => s.name),
+      )}; the commands are ${SPECS.map((s) => s.name).join(', ')} (try --help)`,
+    );
   const { values, positionals } = parseCommandArgs(spec, args);
   if (values.help === true) {
     await print(io, helpOf(spec));
@@ -85,9 +108,9 @@ function print(io: CliIo, text: string): Promise<void> {
   return write(io, `${text}\n`);
 }
 
-/** Writes text as it is, and waits until the stream has taken it. */
+/** Writes text as it is, and waits until the stream has taken it; rejects when it cannot. */
 function write(io: CliIo, text: string): Promise<void> {
-  return new Promise((resolve) => {
-    io.stdout.write(text, () => resolve());
+  return new Promise((resolve, reject) => {
+    io.stdout.write(text, (error) => (error == null ? resolve() : reject(new OutputFailure(error))));
   });
 }

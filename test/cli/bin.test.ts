@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,5 +96,72 @@ describe('the subscription-expiry executable', () => {
       2,
       `subscription-expiry: ${bad}: 2 problems\n`,
     ]);
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    '> /dev/full: every command, help and --version exit 2 with one line, not 0 with the output lost',
+    () => {
+      const runs = [
+        ['quote', '--expires', '2026-03-08', '--invoice', '300', ...NOW],
+        ['demo'],
+        ['--help'],
+        ['status', '--help'],
+        ['--version'],
+        ['policy', 'show'],
+        ['batch', ...NOW],
+      ];
+      for (const args of runs) {
+        const full = openSync('/dev/full', 'w');
+        try {
+          const result = spawnSync(process.execPath, [CLI, ...args], {
+            input: '{"expirationDate":"2026-03-08"}\n',
+            stdio: ['pipe', full, 'pipe'],
+            encoding: 'utf8',
+          });
+          expect([args[0], result.status, result.stderr]).toEqual([args[0], 2, 'subscription-expiry: cannot write the output: ENOSPC\n']);
+        } finally {
+          closeSync(full);
+        }
+      }
+    },
+  );
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s during batch into a slowly read pipe: every record written is whole, exit %i', async (signal, status) => {
+    const path = join(scratch, 'signal.ndjson');
+    if (!existsSync(path))
+      writeFileSync(
+        path,
+        Array.from({ length: 300_000 }, (_, i) =>
+          JSON.stringify({ id: `s${i}`, expirationDate: '2026-03-08', invoiceAmount: '300.00' }),
+        ).join('\n'),
+      );
+    const child = spawn(process.execPath, [CLI, 'batch', path, ...NOW], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const chunks: Buffer[] = [];
+    // A slow reader: take one chunk, pause while the signal arrives, then read everything.
+    await new Promise<void>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        child.stdout.pause();
+        resolve();
+      }),
+    );
+    child.kill(signal);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exit) => resolve(exit)));
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(code).toBe(status);
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n');
+    expect(lines.length).toBeLessThan(300_000);
+    // Every record is whole JSON, in order, with no gap.
+    expect(lines.map((line) => (JSON.parse(line) as { line: number }).line)).toEqual(lines.map((_, i) => i + 1));
+    expect(stderr).toBe(`batch: stopped by ${signal} after ${lines.length} lines read, ${lines.length} ok, 0 failed\n`);
   });
 });

@@ -106,9 +106,17 @@ Options
   --input-format ndjson|csv   default: from each file name (.csv), else ndjson
   --output-format ndjson|csv  default: ndjson
   --allow-extra-columns       ignore CSV columns other than those below (wide exports)
+  --allow-extra-fields        ignore NDJSON keys other than those below (wide exports)
+  --max-line-bytes BYTES      a longer line is an error record (line-too-long), default 4194304
   --raw-csv                   write CSV cells as they are: no ' before =, +, -, @, tab or CR
   -q, --quiet                 no progress line and no summary on stderr
   -h, --help                  this help
+
+NDJSON input: one JSON object per line with the keys id, expirationDate, invoiceAmount,
+extension, paymentMethod, recipientTimeZone (extension: {"endsOn": "YYYY-MM-DD"}); the
+shape is subscription-expiry/subscription.schema.json. An unknown key is an error record
+(unknown-field) naming the key it may be meant for; --allow-extra-fields ignores unknown
+keys.
 
 CSV input: a header line, then one subscription per line (a quoted field may not span
 lines). Columns: id, expirationDate, invoiceAmount, extensionEndsOn, paymentMethod,
@@ -117,15 +125,19 @@ or repeated column stops the run (exit 2) before any line is read.
 
 Every non-blank input line gets one record, in order, naming its file and line: the status
 and fee (and reminders due), or the error with its code, path and message. A line that is
-not JSON or not CSV is an error record (invalid-line), and the batch goes on.
+not JSON or not CSV is an error record (invalid-line), and so is a line longer than
+--max-line-bytes (line-too-long, not read into memory); the batch goes on.
 
 CSV output columns: file, line, ok, id, phase, expirationDate, daysUntilExpiry,
 daysPastExpiry, feeKind, fee, total, currency, remindersDue, errorCode, errorPath,
 errorMessage. A text cell that would start with =, +, -, @, tab or CR gets a leading ' so
-that a spreadsheet shows it instead of running it (--raw-csv: off).
+that a spreadsheet shows it instead of running it (--raw-csv: off). A control character
+other than tab, CR and LF (NUL, ESC, DEL…) is written as its visible symbol from Unicode's
+Control Pictures (NUL as ␀), whatever --raw-csv says.
 
 On a terminal, stderr shows a live progress line; a summary follows unless --quiet. A
-reader that closes the pipe (| head) ends the run quietly with status 141.
+reader that closes the pipe (| head) ends the run quietly with status 141. SIGINT or
+SIGTERM ends the run after the record being written, with status 130 or 143.
 
 ${EXIT_CODES}`,
 };
@@ -134,6 +146,7 @@ const USAGE = `subscription-expiry — exact answers about SaaS subscription exp
 
 Usage: subscription-expiry <command> [options]
        subscription-expiry <command> --help     the command's options, exactly
+       subscription-expiry --version            the version
 
 Commands
   status      phase, access, days until or past expiry, and the next phase
@@ -145,8 +158,8 @@ Commands
   batch       one record per line of NDJSON or CSV files (- or none: standard input), streamed
   demo        a built-in example: a 300.00 subscription's timeline and late fees (npm start)
 
-Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error
-(141: the reader closed the output pipe).
+Exit codes: 0 ok, 1 some batch lines failed, 2 usage or input error (a failed write
+included), 130/143 batch stopped by SIGINT/SIGTERM, 141 the reader closed the output pipe.
 `;
 
 describe('CLI help, word for word', () => {
@@ -222,7 +235,7 @@ describe('CLI usage errors', () => {
     });
     expect((await cli(['batch', '--bogus'])).stderr).toBe(
       "subscription-expiry: batch: Unknown option '--bogus'\n" +
-        'batch takes --now, --from, --to, --policy, --input, --input-format, --output-format, --allow-extra-columns, --raw-csv, --quiet, --help and [FILE…]; see batch --help\n',
+        'batch takes --now, --from, --to, --policy, --input, --input-format, --output-format, --allow-extra-columns, --allow-extra-fields, --max-line-bytes, --raw-csv, --quiet, --help and [FILE…]; see batch --help\n',
     );
   });
 

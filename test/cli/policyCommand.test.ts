@@ -110,9 +110,9 @@ describe('subscription-expiry policy, every message exactly', () => {
     expect(JSON.parse(stdout)).toEqual({ file: path, valid: true, problems: [] });
   });
 
-  it('CLI: policy check of an unreadable file names the action as the flag', async () => {
+  it('CLI: policy check of an unreadable file names it as the policy file (not as a flag it never was)', async () => {
     const missing = join(dir, 'missing.json');
-    expect((await cli(['policy', 'check', missing])).stderr).toBe(`subscription-expiry: cannot read --policy check ${missing}: ENOENT\n`);
+    expect((await cli(['policy', 'check', missing])).stderr).toBe(`subscription-expiry: cannot read the policy file ${missing}: ENOENT\n`);
   });
 
   it.each([[['show', 'p.json']], [['check', 'a.json', 'b.json']], [['check']]])(

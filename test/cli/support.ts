@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly stdoutFailsAfter?: { readonly bytes: number; readonly code: string };
   /** In-memory files, by name; other names go to the real file system. */
   readonly files?: Readonly<Record<string, string | readonly (string | Uint8Array)[]>>;
+  /** Receives the function that delivers a signal to the run, once the run listens for one. */
+  readonly signals?: (send: (signal: 'SIGINT' | 'SIGTERM') => void) => void;
 }
 
 /** Runs the tool in this process with injected streams, clock and files. */
@@ -72,6 +74,10 @@ export async function cli(args: readonly string[], options: RunOptions = {}): Pr
     openFile: async (path) => {
       const file = options.files?.[path];
       return file === undefined ? openChunks(path) : (chunksOf(file) as AsyncIterable<Uint8Array>);
+    },
+    onStop: (listener) => {
+      options.signals?.(listener);
+      return () => undefined;
     },
   };
   const code = await run(args, io);

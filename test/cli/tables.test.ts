@@ -254,7 +254,7 @@ describe('extension as a table', () => {
 describe('demo (npm start)', () => {
   const TRY = 'Try: subscription-expiry quote --expires 2026-03-08 --invoice 300 --now 2026-04-22T12:00:00-04:00';
   const heading = [
-    'A $300.00 subscription that expires on 2026-03-08 (policy: seed defaults, America/New_York)',
+    'A $300.00 subscription that expires on 2026-03-08 (policy: the default policy, America/New_York)',
     '',
     ...TIMELINE_HEADER,
     ...TIMELINE_BEFORE_EXPIRY,
