@@ -30,7 +30,11 @@ const STOPPED = { SIGINT: 130, SIGTERM: 143 } as const;
 /** The default line-length limit: far above any subscription, far below what would strain memory. */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-/** The keys of an NDJSON subscription record, and of its `extension` (subscription.schema.json). */
+/**
+ * The keys of an NDJSON subscription record (subscription.schema.json states the same).
+ *
+ * @internal exported for tests only
+ */
 export const NDJSON_FIELDS = ['id', 'expirationDate', 'invoiceAmount', 'extension', 'paymentMethod', 'recipientTimeZone'] as const;
 /** The keys of an NDJSON record's `extension`. */
 const EXTENSION_FIELDS = ['endsOn'] as const;

@@ -26,7 +26,11 @@ export function didYouMean(word: string, candidates: readonly string[], prefix =
   return match === undefined ? '' : ` (did you mean ${prefix}${match}?)`;
 }
 
-/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+/**
+ * Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours.
+ *
+ * @internal exported for tests only
+ */
 export function editDistance(a: string, b: string): number {
   // Three rows of the dynamic programme: two back (for swaps), one back, and this one.
   let before: number[] = [];

@@ -31,7 +31,7 @@ describe('subscription.schema.json', () => {
   });
 
   it("the README's NDJSON example fits the schema and batch answers it", async () => {
-    const examples = [...read('../../README.md').matchAll(/^ *```ndjson\n([\s\S]*?)^ *```$/gm)].flatMap((match) =>
+    const examples = [...read('../../README.md').matchAll(/^ *```text\n([\s\S]*?)^ *```$/gm)].flatMap((match) =>
       (match[1] as string)
         .split('\n')
         .map((line) => line.trim())
