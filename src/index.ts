@@ -33,7 +33,7 @@ export type { DueReminder, Reminder, ReminderWindow } from './reminders/types.js
 export { quoteReactivationFee } from './fees/quoteReactivationFee.js';
 export type { FeeQuote } from './fees/quoteReactivationFee.js';
 export { formatMoney } from './fees/formatMoney.js';
-export type { Money } from './fees/money.js';
+export type { Money } from './money/money.js';
 
 export { checkExtensionEligibility } from './extensions/checkExtensionEligibility.js';
 export { findOrderId } from './extensions/findOrderId.js';

@@ -1,7 +1,8 @@
 import { ExpiryInputError } from '../errors.js';
 import { atTheDoor, describe, excerpt, readField, requireRecord } from '../input/read.js';
+import { exampleAmount, PLAIN_DECIMAL, writtenFractionDigits } from '../money/amountText.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
-import type { Money } from './money.js';
+import type { Money } from '../money/money.js';
 import { remember } from '../memo.js';
 
 /**
@@ -32,7 +33,6 @@ export function formatMoney(money: Money, locale?: string | readonly string[]): 
 /** Never the host's locale (R-PURE-3): without a locale, amounts are formatted for en-US. */
 const DEFAULT_LOCALE = 'en-US';
 const CURRENCY_CODE = /^[A-Z]{3}$/;
-const PLAIN_DECIMAL = /^\d+(?:\.(\d+))?$/;
 const FORMATTER_LIMIT = 256;
 
 /** `Intl.NumberFormat#format` takes exact numeric strings (ES2023); TypeScript's ES2022 lib types only numbers. */
@@ -64,18 +64,18 @@ function parseMoneyValue(value: unknown): { amount: string; currency: string; di
     throw new ExpiryInputError(
       'wrong-type',
       'money.amount',
-      `expected the amount as a decimal string such as "${example(isoDigits)}", got ${describe(amount)}`,
+      `expected the amount as a decimal string such as "${exampleAmount(isoDigits)}", got ${describe(amount)}`,
     );
   }
-  const match = PLAIN_DECIMAL.exec(amount);
-  if (match === null) {
+  // A result's amount: the library's amount text, without a sign since no result is negative.
+  if (amount.startsWith('-') || !PLAIN_DECIMAL.test(amount)) {
     throw new ExpiryInputError(
       'invalid-amount',
       'money.amount',
-      `${describe(amount)} is not an amount such as "${example(isoDigits)}" (digits and an optional point; no signs, spaces or exponents)`,
+      `${describe(amount)} is not an amount such as "${exampleAmount(isoDigits)}" (digits and an optional point; no signs, spaces or exponents)`,
     );
   }
-  const digits = match[1]?.length ?? 0;
+  const digits = writtenFractionDigits(amount);
   if (digits > MAX_MINOR_UNITS) {
     throw new ExpiryInputError(
       'too-many-fraction-digits',
@@ -118,8 +118,4 @@ function formatterFor(locales: string | string[], localeKey: string, currency: s
     remember(formatters, key, formatter, FORMATTER_LIMIT);
   }
   return formatter;
-}
-
-function example(digits: number): string {
-  return digits === 0 ? '300' : `300.${'0'.repeat(digits)}`;
 }

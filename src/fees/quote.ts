@@ -9,7 +9,7 @@ import { exampleAmount } from '../money/amountText.js';
 import type { Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import { resultDate } from '../results.js';
-import { moneyOf } from './money.js';
+import { moneyOf } from '../money/money.js';
 import { feesOf, type FeeTerms, type PolicyFees, type TierTerms } from './terms.js';
 import type { FeeQuote } from './types.js';
 

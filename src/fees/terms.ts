@@ -3,7 +3,7 @@ import { fractionDigitsOf } from '../money/currencies.js';
 import { decimal, roundingOf, type Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { FeeTermsText } from '../policy/types.js';
-import { moneyOf, type Money } from './money.js';
+import { moneyOf, type Money } from '../money/money.js';
 
 /** A fee's terms as decimals, with the constant parts of the working already written (R-FEE-1, R-FEE-6). */
 export interface FeeTerms {

@@ -1,4 +1,4 @@
-import type { Money } from './money.js';
+import type { Money } from '../money/money.js';
 
 /**
  * The working every priced quote shows, so a widget can explain the number and an agent defend it.

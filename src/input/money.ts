@@ -1,12 +1,12 @@
 import { ExpiryInputError } from '../errors.js';
-import { AMOUNT_CEILING, isBelowCeiling, PLAIN_DECIMAL, significantFractionDigits, writtenFractionDigits } from '../money/amountText.js';
+import { type AmountProblem, amountProblemMessage, amountProblemOf, PLAIN_DECIMAL } from '../money/amountText.js';
 import { decimal, isAnyDecimal, type Decimal } from '../money/decimal.js';
 import { describe, excerpt } from './read.js';
 
 /**
  * Parses a money amount in major units (R-IN-3): a decimal string, a number or a
- * `Decimal`. Not negative, no more fraction digits than the currency has, below
- * {@link AMOUNT_CEILING}. Nothing is rounded on the way in: `0.1 + 0.2` is refused
+ * `Decimal`. Not negative, no more fraction digits than the currency has, below the
+ * ceiling (`amountProblemOf`). Nothing is rounded on the way in: `0.1 + 0.2` is refused
  * with a message that says to round first.
  */
 export function parseMoney(value: unknown, currency: string, fractionDigits: number, path: string): Decimal {
@@ -17,26 +17,24 @@ export function parseMoney(value: unknown, currency: string, fractionDigits: num
   // Messages show the amount as the caller wrote it (a number or Decimal as JavaScript writes it: 1e-7).
   const written = typeof value === 'string' ? value : String(value);
   const shown = excerpt(written);
-  if (text.startsWith('-')) {
-    // R-IN-3: no sign at all, so a written "-0" is refused like "+5" (as malformed), not as a
-    // negative amount. The number -0 has no sign once written (String(-0) is "0") and is zero.
-    if (!/[1-9]/.test(text)) throw new ExpiryInputError('invalid-amount', path, `${describe(shown)} has a minus sign; write zero as "0"`);
-    throw new ExpiryInputError('negative-amount', path, `${shown} is negative; amounts are never below zero`);
-  }
-  if (significantFractionDigits(text) > fractionDigits) {
-    // Count the digits as written ("1000.50" has 2), not those of the value (1000.5 has 1).
-    const digits = PLAIN_DECIMAL.test(written) ? writtenFractionDigits(written) : significantFractionDigits(text);
-    throw new ExpiryInputError(
-      'too-many-fraction-digits',
-      path,
-      `${shown} has ${digits} decimal places; ${currency} has ${fractionDigits} — round it first`,
-    );
-  }
-  if (!isBelowCeiling(text)) {
-    throw new ExpiryInputError('amount-too-large', path, `${shown} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`);
+  const problem = amountProblemOf(text, fractionDigits);
+  if (problem !== undefined) {
+    throw new ExpiryInputError(CODES[problem], path, amountProblemMessage(problem, shown, text, currency, fractionDigits, describe));
   }
   return decimal(text);
 }
+
+/**
+ * Each amount rule's error code. R-IN-3: no sign at all, so a written "-0" is refused like
+ * "+5" (as malformed), not as a negative amount; the number -0 has no sign once written
+ * (String(-0) is "0") and is zero.
+ */
+const CODES = {
+  'minus-zero': 'invalid-amount',
+  negative: 'negative-amount',
+  'too-many-fraction-digits': 'too-many-fraction-digits',
+  'too-large': 'amount-too-large',
+} as const satisfies Record<AmountProblem, string>;
 
 /** The amount as plain decimal text, or the reason it is not an amount. */
 function amountTextOf(value: unknown, path: string): string {

@@ -8,13 +8,19 @@
 /** An amount as text: digits, an optional point and digits; a leading minus is recognised only to refuse it well. */
 export const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
-/** The largest amount the library accepts, exclusive: a trillion major units. */
+/**
+ * The largest amount the library accepts, exclusive: a trillion major units.
+ *
+ * @internal exported for tests only
+ */
 export const AMOUNT_CEILING = '1000000000000';
 
 /**
  * Is a non-negative plain decimal text below {@link AMOUNT_CEILING}? Leading zeros only
  * lengthen a written whole part, so one shorter than the ceiling's is below it: nearly every
  * amount is decided by one `indexOf`, without normalising either text.
+ *
+ * @internal exported for tests only
  */
 export function isBelowCeiling(text: string): boolean {
   const point = text.indexOf('.');
@@ -43,8 +49,42 @@ export function significantFractionDigits(text: string): number {
 }
 
 /** Is a plain decimal text below zero? `"-0"` and `"-0.00"` are not (they are zero with a sign). */
-export function isNegativeText(text: string): boolean {
-  return text.startsWith('-') && /[1-9]/.test(text);
+function isNegativeText(text: string): boolean {
+  return /[1-9]/.test(text);
+}
+
+/**
+ * What breaks the amount rules (R-IN-3) in a plain decimal text, the first in this order:
+ * a minus sign on zero, a negative value, more fraction digits than the currency has
+ * (trailing zeros do not count), the ceiling. Every reader of amounts (subscriptions,
+ * policies) asks this one check and maps the answer to its own error and path.
+ */
+export type AmountProblem = 'minus-zero' | 'negative' | 'too-many-fraction-digits' | 'too-large';
+
+/** The first {@link AmountProblem} of a plain decimal text, or `undefined` for a good amount. */
+export function amountProblemOf(text: string, fractionDigits: number): AmountProblem | undefined {
+  if (text.startsWith('-')) return isNegativeText(text) ? 'negative' : 'minus-zero';
+  if (significantFractionDigits(text) > fractionDigits) return 'too-many-fraction-digits';
+  return isBelowCeiling(text) ? undefined : 'too-large';
+}
+
+/**
+ * The one wording of each amount rule. `shown` is the amount as its caller wrote it (a
+ * number as JavaScript writes it: `1e-7`), `text` its plain decimal text; `quoted` is how
+ * the caller quotes a value in messages.
+ */
+export function amountProblemMessage(
+  problem: AmountProblem,
+  shown: string,
+  text: string,
+  currency: string,
+  fractionDigits: number,
+  quoted: (value: string) => string,
+): string {
+  if (problem === 'minus-zero') return `${quoted(shown)} has a minus sign; write zero as "0"`;
+  if (problem === 'negative') return `${shown} is negative; amounts are never below zero`;
+  if (problem === 'too-large') return `${shown} is not below the ceiling of ${AMOUNT_CEILING} ${currency}`;
+  return `${shown} has ${writtenFractionDigits(text)} decimal places; ${currency} has ${fractionDigits} — round it first`;
 }
 
 /**

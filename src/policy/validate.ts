@@ -2,9 +2,9 @@ import { PolicyError } from '../errors.js';
 import { isKnownTimeZone } from '../clock/zone.js';
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import {
+  amountProblemMessage,
+  amountProblemOf,
   compareAmountTexts,
-  isBelowCeiling,
-  isNegativeText,
   PLAIN_DECIMAL,
   significantFractionDigits,
   withFractionDigits,
@@ -449,22 +449,15 @@ class Fields {
 
   amount(key: string, fractionDigits: number, currency: string): string {
     const text = this.decimalText(key);
-    if (text.startsWith('-')) {
-      // As for amounts in subscriptions (R-IN-3): no sign at all, so "-0" is refused too.
+    // The rules of amounts in subscriptions (R-IN-3), in their words; every problem is an invalid amount here.
+    const problem = amountProblemOf(text, fractionDigits);
+    if (problem !== undefined) {
       throw new PolicyError(
         'invalid-amount',
         `${this.path}.${key}`,
-        isNegativeText(text) ? `${excerpt(text)} is negative` : `${excerpt(text)} has a minus sign; write zero as "0"`,
+        amountProblemMessage(problem, excerpt(text), text, currency, fractionDigits, describe),
       );
     }
-    if (significantFractionDigits(text) > fractionDigits) {
-      throw new PolicyError(
-        'invalid-amount',
-        `${this.path}.${key}`,
-        `${excerpt(text)} has more decimal places than ${currency}'s ${fractionDigits}`,
-      );
-    }
-    if (!isBelowCeiling(text)) throw new PolicyError('invalid-amount', `${this.path}.${key}`, `${excerpt(text)} is not below a trillion`);
     return withFractionDigits(text, fractionDigits);
   }
 

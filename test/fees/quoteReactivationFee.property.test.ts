@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import DecimalJs from 'decimal.js';
 import { ExpiryInputError, PolicyError } from '../../src/errors.js';
 import { quoteReactivationFee, type FeeQuote } from '../../src/fees/quoteReactivationFee.js';
-import type { Money } from '../../src/fees/money.js';
+import type { Money } from '../../src/money/money.js';
 import { instantOf } from '../support/zone.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';

@@ -68,7 +68,7 @@ describe('definePolicy (edges of validation)', () => {
   it('R-POL-1 rejects amounts of a trillion or more, and accepts the largest amount below it', () => {
     const error = policyErrorOf(() => definePolicy({ fees: { recovery: recovery({ dailyRate: '1000000000000' }) } }));
     expect({ code: error.code, path: error.path }).toEqual({ code: 'invalid-amount', path: 'policy.fees.recovery.dailyRate' });
-    expect(error.message).toContain('is not below a trillion');
+    expect(error.message).toContain('is not below the ceiling of 1000000000000 USD');
     expect(policyErrorOf(() => definePolicy({ fees: { recovery: recovery({ minimum: '1000000000000.00' }) } })).path).toBe(
       'policy.fees.recovery.minimum',
     );

@@ -1,4 +1,4 @@
-import type { Decimal } from '../money/decimal.js';
+import type { Decimal } from './decimal.js';
 
 /**
  * An amount of money as results carry it: `amount` is a decimal string in
