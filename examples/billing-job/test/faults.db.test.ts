@@ -143,17 +143,22 @@ describe('billing job faults: one line, exit 1 to retry or 2 to fix, never a han
     expect((await readOutbox(url)).map((row) => row.key)).toEqual(EXPECTED);
   });
 
-  it('a statement slower than --statement-timeout: exit 1 in one line, not a wait', async () => {
+  it('a statement slower than the statement timeout (flag and environment): exit 1 in one line, not a wait', async () => {
     const url = await freshDatabase('billing_statement_timeout');
     await insertSubscriptions(url, SUBSCRIPTIONS.slice(0, 100));
     // Another session holds the lock the job's first transaction takes (the shard's advisory lock).
     const holder = startHolder(url);
     try {
       await holder.ready;
-      const { result, seconds } = await timedRun(url, ['--from', FROM, '--to', TO, '--statement-timeout', '1s']);
-      expect(result.code, result.stderr).toBe(1);
-      expectOneLine(result, /statement timeout.*a fault worth retrying/);
-      expect(seconds).toBeLessThan(8);
+      for (const [flags, env] of [
+        [['--statement-timeout', '1s'], {}],
+        [[], { BILLING_JOB_STATEMENT_TIMEOUT: '1500ms' }],
+      ] as const) {
+        const { result, seconds } = await timedRun(url, ['--from', FROM, '--to', TO, ...flags], env);
+        expect(result.code, result.stderr).toBe(1);
+        expectOneLine(result, /statement timeout.*a fault worth retrying/);
+        expect(seconds).toBeLessThan(8);
+      }
     } finally {
       await holder.release();
     }

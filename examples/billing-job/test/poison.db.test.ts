@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { getRemindersDue, quoteReactivationFee } from '../../../src/index.js';
+import { freshDatabase, insertSubscriptions, query, readOutbox, runJobOk } from './database.js';
+import { asSubscription, generateSubscriptions } from './subscriptions.js';
+
+const FROM = '2026-03-02T05:00:00.000Z';
+const MIDDLE = '2026-03-09T05:00:00.000Z';
+const TO = '2026-03-16T04:00:00.000Z';
+const GOOD = generateSubscriptions(1200, '2026-01-01', 200);
+
+/**
+ * One row of each kind that used to fail a page (or that PostgreSQL stores and the library
+ * refuses), spread among the good rows by their ids. Values are PostgreSQL literals.
+ */
+const POISON: readonly {
+  readonly kind: string;
+  readonly id: string;
+  readonly expiration: string;
+  readonly extension?: string;
+  readonly amount?: string;
+  readonly zone?: string;
+  /** The refusal expected (code and path), or undefined where the library takes the row. */
+  readonly refusal?: { readonly code: string; readonly path: string };
+}[] = [
+  {
+    kind: 'year 300000',
+    id: 'sub-0000100a',
+    expiration: '300000-01-01',
+    amount: '49.00',
+    refusal: { code: 'invalid-date', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: 'a BC date',
+    id: 'sub-0000200a',
+    expiration: '0044-03-15 BC',
+    amount: '49.00',
+    refusal: { code: 'invalid-date', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: 'infinity',
+    id: 'sub-0000300a',
+    expiration: 'infinity',
+    amount: '49.00',
+    refusal: { code: 'invalid-date', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: '-infinity',
+    id: 'sub-0000300b',
+    expiration: '-infinity',
+    amount: '49.00',
+    refusal: { code: 'invalid-date', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: 'year 1850',
+    id: 'sub-0000400a',
+    expiration: '1850-03-10',
+    amount: '49.00',
+    refusal: { code: 'date-out-of-range', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: 'year 3500',
+    id: 'sub-0000400b',
+    expiration: '3500-03-10',
+    amount: '49.00',
+    refusal: { code: 'date-out-of-range', path: 'subscription.expirationDate' },
+  },
+  {
+    kind: 'extension in year 20000',
+    id: 'sub-0000500a',
+    expiration: '2026-03-10',
+    extension: '20000-01-01',
+    amount: '49.00',
+    refusal: { code: 'invalid-date', path: 'subscription.extension.endsOn' },
+  },
+  { kind: 'an amount at the ceiling', id: 'sub-0000600a', expiration: '2026-01-20', amount: '999999999999.99' },
+  {
+    kind: 'NaN amount',
+    id: 'sub-0000700a',
+    expiration: '2026-01-20',
+    amount: 'NaN',
+    refusal: { code: 'invalid-amount', path: 'subscription.invoiceAmount' },
+  },
+  {
+    kind: 'negative amount',
+    id: 'sub-0000700b',
+    expiration: '2026-01-20',
+    amount: '-5.00',
+    refusal: { code: 'negative-amount', path: 'subscription.invoiceAmount' },
+  },
+  {
+    kind: 'unknown zone',
+    id: 'sub-0000800a',
+    expiration: '2026-03-10',
+    amount: '49.00',
+    zone: 'Mars/Olympus_Mons',
+    refusal: { code: 'invalid-time-zone', path: 'subscription.recipientTimeZone' },
+  },
+  {
+    kind: 'empty zone',
+    id: 'sub-0000800b',
+    expiration: '2026-03-10',
+    amount: '49.00',
+    zone: '',
+    refusal: { code: 'invalid-time-zone', path: 'subscription.recipientTimeZone' },
+  },
+  {
+    kind: 'an id of 201 characters',
+    id: `sub-0000900a${'x'.repeat(189)}`,
+    expiration: '2026-03-10',
+    amount: '49.00',
+    refusal: { code: 'invalid-value', path: 'subscription.id' },
+  },
+  {
+    kind: 'an id of 3,000 characters',
+    id: `sub-0000900b${'y'.repeat(2988)}`,
+    expiration: '2026-03-10',
+    amount: '49.00',
+    refusal: { code: 'invalid-value', path: 'subscription.id' },
+  },
+  { kind: 'an empty id', id: '', expiration: '2026-03-10', amount: '49.00', refusal: { code: 'invalid-value', path: 'subscription.id' } },
+];
+
+describe('billing job: no row blocks a night', () => {
+  it('R-IN-4 poison rows of every kind among good rows: both nights complete, good rows recorded, bad rows listed with code, path and message', async () => {
+    const url = await freshDatabase('billing_poison');
+    await insertSubscriptions(url, GOOD);
+    for (const row of POISON) {
+      await query(
+        url,
+        `INSERT INTO subscriptions (id, expiration_date, extension_ends_on, invoice_amount, recipient_time_zone)
+         VALUES ($1, $2::date, $3::date, $4::numeric, $5)`,
+        [row.id, row.expiration, row.extension ?? null, row.amount ?? null, row.zone ?? null],
+      );
+    }
+    // Two nights, in pages of 50 so poison rows sit on many pages: the first names its window, the next continues.
+    const first = await runJobOk(url, ['--from', FROM, '--to', MIDDLE, '--page-size', '50']);
+    const second = await runJobOk(url, ['--to', TO, '--page-size', '50']);
+    for (const night of [...first.windows, ...second.windows]) {
+      expect(night).toMatchObject({ subscriptions: GOOD.length + POISON.length });
+      expect(night.rejected).toBeGreaterThanOrEqual(POISON.filter((row) => row.refusal !== undefined).length);
+    }
+
+    // Every good row's reminders, exactly as the library gives them.
+    const expected = GOOD.flatMap((s) => getRemindersDue(asSubscription(s), { from: FROM, to: TO }).map((r) => r.key)).sort();
+    expect(expected.length).toBeGreaterThan(1000);
+    const outbox = await readOutbox(url);
+    expect(outbox.map((row) => row.key)).toEqual(expected);
+
+    // Every refused poison row is listed in both windows, with its code and path, and its id in full.
+    const rejected = await query<{ window_id: string; subscription_id: string; code: string; path: string; message: string }>(
+      url,
+      'SELECT window_id, subscription_id, code, path, message FROM rejected_subscriptions',
+    );
+    for (const row of POISON) {
+      const listed = rejected.filter((r) => r.subscription_id === row.id);
+      if (row.refusal === undefined) {
+        expect(listed, row.kind).toEqual([]);
+        continue;
+      }
+      expect(listed, row.kind).toHaveLength(2);
+      for (const entry of listed) {
+        expect({ code: entry.code, path: entry.path }, row.kind).toEqual(row.refusal);
+        expect(entry.message.length, row.kind).toBeGreaterThan(10);
+      }
+    }
+    // The good rows refused for their own reasons (an expired one without an invoice amount) are there too.
+    const goodRefused = rejected.filter((r) => !POISON.some((p) => p.id === r.subscription_id));
+    expect(goodRefused.length).toBeGreaterThan(0);
+    for (const entry of goodRefused) expect(entry.code).toBe('missing');
+
+    // The amount at the ceiling is quoted: its total is above what numeric(14, 2) held.
+    const ceiling = POISON.find((row) => row.kind === 'an amount at the ceiling') as (typeof POISON)[number];
+    const [quote] = await query<{ total: string; fee: string }>(
+      url,
+      'SELECT total::text, fee::text FROM fee_quotes WHERE subscription_id = $1 AND quoted_at = $2',
+      [ceiling.id, TO],
+    );
+    const fromLibrary = quoteReactivationFee(
+      { id: ceiling.id, expirationDate: ceiling.expiration, invoiceAmount: ceiling.amount as string },
+      TO,
+    );
+    expect(fromLibrary.kind).not.toBe('none');
+    if (fromLibrary.kind === 'reactivation' || fromLibrary.kind === 'recovery') {
+      expect(quote).toEqual({ total: fromLibrary.total.amount, fee: fromLibrary.fee.amount });
+      expect(fromLibrary.total.amount.split('.')[0]?.length).toBeGreaterThan(12);
+    }
+  });
+});
