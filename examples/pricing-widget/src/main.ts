@@ -1,9 +1,11 @@
 /**
  * The pricing widget: a customer enters an invoice amount and an expiration date and sees
  * the status, the fee with its working, when the fee next rises and the reminders still to
- * come. Every figure comes from `subscription-expiry`; this file only reads inputs and
- * writes text. The page reads the clock (the library never does); `?now=` with an ISO
- * instant pins it, as do `?amount=`, `?expires=`, `?policy=` and `?locale=` their inputs.
+ * come, in the language they choose (src/messages.ts holds every word). Every figure comes
+ * from `subscription-expiry`; this file only reads inputs and writes text. Amounts are read
+ * as the chosen locale writes them (src/amount.ts). The page reads the clock (the library
+ * never does); `?now=` with an ISO instant pins it, as do `?amount=` (plain decimal text such
+ * as `300.00`), `?expires=`, `?policy=` and `?locale=` their inputs.
  */
 import {
   defaultPolicy,
@@ -18,13 +20,14 @@ import {
   type Reminder,
   type Subscription,
 } from 'subscription-expiry';
+import { readAmount, writeAmount } from './amount.js';
+import { channelName, messagesFor, type Messages } from './messages.js';
 
 const POLICIES: Readonly<Record<string, Policy>> = {
   'new-york': defaultPolicy,
   berlin: definePolicy({ timeZone: 'Europe/Berlin', currency: 'EUR' }),
 };
 
-/** "Still to come" runs from now to the end of the library's range of instants. */
 const DAY_MS = 86_400_000;
 
 const form = byId<HTMLFormElement>('inputs');
@@ -34,19 +37,27 @@ const nowInput = byId<HTMLInputElement>('now');
 const policySelect = byId<HTMLSelectElement>('policy');
 const localeSelect = byId<HTMLSelectElement>('locale');
 
+/** The fields a problem can belong to: each has an input and a message element `#<id>-error`. */
+type Field = 'amount' | 'expires' | 'now';
+const FIELDS: Readonly<Record<Field, HTMLInputElement>> = { amount: amountInput, expires: expiresInput, now: nowInput };
+
 const query = new URLSearchParams(location.search);
 /** The instant to compute at: the query's text as given (the library checks it), else the clock. */
 let now: Date | string = query.get('now') ?? new Date();
+/** The locale the amount field is written in, so a change of language rewrites it. */
+let amountLocale = 'en-US';
 
 function start(): void {
   selectIfOffered(policySelect, query.get('policy'));
   selectIfOffered(localeSelect, query.get('locale'));
-  amountInput.value = query.get('amount') ?? '300.00';
+  amountLocale = localeSelect.value;
+  amountInput.value = writeAmount(query.get('amount') ?? '300.00', amountLocale);
   expiresInput.value = query.get('expires') ?? defaultExpirationDate();
   showNowInInput();
 
   form.addEventListener('input', (event) => {
     if (event.target === nowInput) now = new Date(nowInput.value); // a datetime-local value is read as the browser's local time
+    if (event.target === localeSelect) rewriteAmount();
     render();
   });
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -58,15 +69,34 @@ function start(): void {
   render();
 }
 
+/** Writes a readable amount again in the newly chosen locale: `300.00` becomes `300,00` in German. */
+function rewriteAmount(): void {
+  const reading = readAmount(amountInput.value, amountLocale);
+  if ('amount' in reading) amountInput.value = writeAmount(reading.amount, localeSelect.value);
+  amountLocale = localeSelect.value;
+}
+
 function render(): void {
   const policy = POLICIES[policySelect.value] ?? defaultPolicy;
   const locale = localeSelect.value;
-  const amount = amountInput.value.trim();
-  const subscription: Subscription = { expirationDate: expiresInput.value, ...(amount === '' ? {} : { invoiceAmount: amount }) };
+  const messages = messagesFor(locale);
+  showWords(messages, locale);
   text('currency', policy.currency);
   text('time-zone', policy.timeZone);
-
   showTime('now-local', undefined, policy.timeZone);
+  clearProblems();
+
+  const reading = readAmount(amountInput.value, locale);
+  if ('problem' in reading) {
+    const example = exampleAmount(policy.currency, locale);
+    showProblem(
+      'amount',
+      reading.problem,
+      reading.problem === 'missing' ? messages.errors.amountMissing : messages.errors.amountFormat(example),
+    );
+    return;
+  }
+  const subscription: Subscription = { expirationDate: expiresInput.value, invoiceAmount: reading.amount };
   try {
     const status = getExpiryStatus(subscription, now, policy);
     showTime('now-local', instantOf(now), policy.timeZone); // the library has accepted `now`
@@ -74,65 +104,73 @@ function render(): void {
     // The reminders still to come. getRemindersDue is for jobs that de-duplicate on keys (it
     // needs the subscription id); a widget only shows the schedule from now on.
     const reminders = getReminderSchedule(subscription, policy).filter((reminder) => reminder.sendAt.getTime() >= instantOf(now).getTime());
-    showStatus(status, policy.timeZone);
-    showQuote(quote, subscription, policy, locale);
-    showReminders(reminders, policy.timeZone);
-    output('error').hidden = true;
+    showStatus(status, policy.timeZone, messages);
+    showQuote(quote, subscription, policy, locale, messages);
+    showReminders(reminders, policy.timeZone, messages);
     output('results').hidden = false;
   } catch (error) {
-    showError(error);
+    showError(error, policy, locale, messages);
   }
 }
 
-function showStatus(status: ExpiryStatus, timeZone: string): void {
-  text('phase', status.phase);
+/** Every fixed word of the page in the chosen language. */
+function showWords(messages: Messages, locale: string): void {
+  document.documentElement.lang = locale;
+  document.title = messages.title;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const value = messages[element.dataset.text as keyof Messages];
+    if (typeof value === 'string') element.textContent = value;
+  }
+  for (const option of policySelect.options) option.textContent = messages.offices[option.value as keyof Messages['offices']];
+}
+
+function showStatus(status: ExpiryStatus, timeZone: string, messages: Messages): void {
+  text('phase', messages.phases[status.phase]);
   output('phase').dataset.phase = status.phase;
-  text('access', status.access);
+  text('access', messages.access[status.access]);
   if ('daysUntilExpiry' in status) {
-    text('days-label', 'Days until expiry');
+    text('days-label', messages.daysUntil);
     text('days', String(status.daysUntilExpiry));
   } else {
-    text('days-label', 'Days past expiry');
+    text('days-label', messages.daysSince);
     text('days', String(status.daysPastExpiry));
   }
   showTime('expires-at', status.expiresAt, timeZone);
   if (status.phase === 'unrecoverable') {
-    text('next-phase', 'none: buy a new subscription');
+    text('next-phase', messages.nothingNext);
     showTime('next-phase-at', undefined, timeZone);
   } else {
-    text('next-phase', `${status.next.phase} from`);
+    text('next-phase', messages.nextPhase(messages.phases[status.next.phase]));
     showTime('next-phase-at', status.next.at, timeZone);
   }
 }
 
-function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, locale: string): void {
+function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, locale: string, messages: Messages): void {
   const money = (value: { amount: string; currency: string }) => formatMoney(value, locale);
-  text('fee-kind', quote.kind);
+  text('fee-kind', messages.feeKinds[quote.kind]);
+  output('fee-kind').dataset.kind = quote.kind;
   output('working').hidden = quote.kind === 'none' || quote.kind === 'unrecoverable';
   output('next-fee-wrap').hidden = true;
 
   let nextIncrease: Date | undefined;
   switch (quote.kind) {
     case 'none':
-      text('fee-note', `Nothing to pay yet: the subscription is ${quote.phase}.`);
-      text('next-increase-label', 'A fee applies from');
+      text('fee-note', messages.noFeeYet);
+      text('next-increase-label', messages.feeFrom);
       nextIncrease = quote.expiresAt;
       break;
     case 'unrecoverable':
-      text('fee-note', quote.reason);
-      text('next-increase-label', 'No fee can be quoted.');
+      text('fee-note', messages.unrecoverable);
+      text('next-increase-label', messages.noQuote);
       break;
     case 'reactivation':
     case 'recovery':
-      text(
-        'fee-note',
-        quote.kind === 'reactivation' ? 'To reactivate now, you pay:' : 'Your data was deleted; to recover it from backup now, you pay:',
-      );
+      text('fee-note', quote.kind === 'reactivation' ? messages.reactivationNote : messages.recoveryNote);
       text('working-invoice', money(quote.invoiceAmount));
-      text('working-rate', percent(quote.rate, locale));
+      text('working-rate-label', messages.ofInvoice(percent(quote.rate, locale)));
       text('working-percentage-fee', money(quote.percentageFee));
       text('working-minimum', money(quote.minimum));
-      text('working-minimum-applied', quote.minimumApplied ? 'yes' : 'no');
+      text('working-minimum-applied', quote.minimumApplied ? messages.yes : messages.no);
       // R-FEE-6: a cap shows only when it cut the fee.
       for (const row of document.querySelectorAll<HTMLElement>('[data-cap]')) row.hidden = !quote.capApplied;
       if (quote.cap !== undefined) text('working-cap', money(quote.cap));
@@ -140,11 +178,10 @@ function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, 
       text('total', money(quote.total));
       for (const row of document.querySelectorAll<HTMLElement>('[data-daily]')) row.hidden = quote.kind !== 'recovery';
       if (quote.kind === 'recovery') {
-        text('working-days', String(quote.daysPastExpiry));
-        text('working-daily-rate', money(quote.dailyRate));
+        text('working-daily-label', messages.dailyCharge(String(quote.daysPastExpiry), money(quote.dailyRate)));
         text('working-daily-charge', money(quote.dailyCharge));
       }
-      text('next-increase-label', quote.nextIncrease === undefined ? 'The fee will not rise again.' : 'The fee next rises');
+      text('next-increase-label', quote.nextIncrease === undefined ? messages.feeStays : messages.feeRises);
       nextIncrease = quote.nextIncrease;
       break;
   }
@@ -159,7 +196,7 @@ function showQuote(quote: FeeQuote, subscription: Subscription, policy: Policy, 
   }
 }
 
-function showReminders(reminders: readonly Reminder[], timeZone: string): void {
+function showReminders(reminders: readonly Reminder[], timeZone: string, messages: Messages): void {
   text('reminders-count', String(reminders.length));
   const list = output('reminders');
   list.replaceChildren(
@@ -169,28 +206,80 @@ function showReminders(reminders: readonly Reminder[], timeZone: string): void {
       const time = document.createElement('time');
       time.dateTime = reminder.sendAt.toISOString();
       time.textContent = localDateTime(reminder.sendAt, timeZone);
-      item.append(time, ` ${reminder.channel} · ${reminder.cadence} · ${daysBefore(reminder.daysBeforeExpiry)}`);
+      const days = reminder.daysBeforeExpiry;
+      const when = days === 0 ? messages.onExpiry : days > 0 ? messages.daysBefore(days) : messages.daysAfter(-days);
+      item.append(time, ` · ${channelName(messages, reminder.channel)} · ${when}`);
       return item;
     }),
   );
   if (reminders.length === 0) {
     const item = document.createElement('li');
     item.className = 'empty muted';
-    item.textContent = 'None.';
+    item.textContent = messages.none;
     list.append(item);
   }
 }
 
-/** The library throws only its two errors, each with `code`, `path` and a message (R-IN-4). */
-function showError(error: unknown): void {
-  const known = error instanceof Error && (error.name === 'ExpiryInputError' || error.name === 'PolicyError');
-  const { code, path } = known ? (error as Error & { code: string; path: string }) : { code: 'unexpected', path: '?' };
-  text('error-code', code);
-  text('error-path', path);
-  const message = error instanceof Error ? error.message : String(error);
-  text('error-message', message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message);
-  output('error').hidden = false;
+/**
+ * The library throws only its two errors, each with `code` and `path` (R-IN-4): the path
+ * says which field to mark, the code which of the customer's words to show there.
+ */
+function showError(error: unknown, policy: Policy, locale: string, messages: Messages): void {
+  const { code, path } =
+    error instanceof Error && (error.name === 'ExpiryInputError' || error.name === 'PolicyError')
+      ? (error as Error & { code: string; path: string })
+      : { code: 'unexpected', path: '' };
+  const words = messages.errors;
+  if (path.startsWith('subscription.invoiceAmount')) {
+    const example = exampleAmount(policy.currency, locale);
+    const byCode: Readonly<Record<string, string>> = {
+      missing: words.amountMissing,
+      'too-many-fraction-digits': words.amountDecimals(fractionDigits(policy.currency, locale), example),
+      'negative-amount': words.amountNegative,
+      'amount-too-large': words.amountTooLarge,
+    };
+    showProblem('amount', code, byCode[code] ?? words.amountFormat(example));
+  } else if (path.startsWith('subscription.expirationDate')) {
+    showProblem('expires', code, code === 'date-out-of-range' ? words.dateRange : words.dateMissing);
+  } else if (path === 'now') {
+    showProblem('now', code, code === 'date-out-of-range' ? words.dateRange : words.nowInvalid);
+  } else {
+    showProblem(undefined, code, words.other);
+  }
+}
+
+/** Marks the field (aria-invalid), ties its message to it (aria-describedby) and hides the results. */
+function showProblem(field: Field | undefined, code: string, message: string): void {
+  const element = field === undefined ? output('error') : byId(`${field}-error`);
+  element.textContent = message;
+  element.dataset.code = code; // for support and tests; customers read the message
+  element.hidden = false;
+  if (field !== undefined) {
+    FIELDS[field].setAttribute('aria-invalid', 'true');
+    FIELDS[field].setAttribute('aria-describedby', element.id);
+  }
   output('results').hidden = true;
+}
+
+function clearProblems(): void {
+  for (const [field, input] of Object.entries(FIELDS)) {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
+    const element = byId(`${field}-error`);
+    element.hidden = true;
+    element.textContent = '';
+  }
+  output('error').hidden = true;
+}
+
+/** `300.00` in the currency's digits, as the locale writes it: `300,00` in German, `300` in yen. */
+function exampleAmount(currency: string, locale: string): string {
+  const digits = fractionDigits(currency, locale);
+  return writeAmount(digits === 0 ? '300' : `300.${'0'.repeat(digits)}`, locale);
+}
+
+function fractionDigits(currency: string, locale: string): number {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 // --- small helpers -------------------------------------------------------------------
@@ -255,12 +344,6 @@ function percent(rate: string, locale: string): string {
     format(value: string): string;
   };
   return format.format(rate);
-}
-
-function daysBefore(days: number): string {
-  if (days === 0) return 'on the expiration date';
-  const count = Math.abs(days);
-  return `${count} ${count === 1 ? 'day' : 'days'} ${days > 0 ? 'before' : 'after'}`;
 }
 
 /** Ten days before today in the policy's zone: a date with a fee to show on first load. */
