@@ -920,7 +920,7 @@ const CATALOGUE: readonly [call: string, run: () => unknown, code: string, path:
     () => policy({ extensions: { orderId: { groups: [1, 1, 1, 1, 1, 1, 1, 1, 1] } } }),
     'invalid-value',
     'policy.extensions.orderId.groups',
-    'an order id has from 1 to 8 groups',
+    'expected at most 8 groups, got a list of length 9',
   ],
   [
     'a rate with a suffix',

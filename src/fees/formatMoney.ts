@@ -13,8 +13,8 @@ import { remember } from '../memo.js';
  * too: what a quote says is what people see. The locale defaults to `en-US`, never the
  * host's, so output is the same on every machine.
  *
- * @param money - `{ amount, currency }` as quotes carry it: `amount` a decimal string with 0 to 4 fraction digits, `currency` an active ISO 4217 code
- * @param locale - a BCP 47 locale or a list of them, such as `'de-DE'` (default `'en-US'`)
+ * @param money - `{ amount, currency }` as quotes carry it: `amount` a decimal string with 0 to 4 fraction digits, below 10³⁰⁸ (what `Intl` can write), `currency` an active ISO 4217 code
+ * @param locale - a BCP 47 locale or a list of at most 16 of them, such as `'de-DE'` (default `'en-US'`)
  * @returns the amount written for people, such as `"$230.00"` or `"230,00 $"`
  * @throws ExpiryInputError when `money` is not such a value or the locale is not a locale
  *
@@ -34,6 +34,10 @@ export function formatMoney(money: Money, locale?: string | readonly string[]): 
 const DEFAULT_LOCALE = 'en-US';
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 const FORMATTER_LIMIT = 256;
+/** Intl writes a numeric string as ∞ once it is too large for a double: every amount below 10³⁰⁸ is written exactly. */
+const MAX_WHOLE_DIGITS = 308;
+/** The longest locale list taken: Intl uses the first it supports, so a longer list only costs. */
+const MAX_LOCALES = 16;
 
 /** `Intl.NumberFormat#format` takes exact numeric strings (ES2023); TypeScript's ES2022 lib types only numbers. */
 interface ExactNumberFormat {
@@ -76,6 +80,14 @@ function parseMoneyValue(value: unknown): { amount: string; currency: string; di
     );
   }
   const digits = writtenFractionDigits(amount);
+  const wholeDigits = amount.length - (digits === 0 ? 0 : digits + 1) - leadingZeros(amount);
+  if (wholeDigits > MAX_WHOLE_DIGITS) {
+    throw new ExpiryInputError(
+      'amount-too-large',
+      'money.amount',
+      `${excerpt(amount)} has ${wholeDigits} digits before the point; formatMoney writes amounts below 10^${MAX_WHOLE_DIGITS} exactly, and no larger`,
+    );
+  }
   if (digits > MAX_MINOR_UNITS) {
     throw new ExpiryInputError(
       'too-many-fraction-digits',
@@ -90,11 +102,23 @@ function parseLocale(locale: unknown): { locales: string | string[]; key: string
   if (locale === undefined) return { locales: DEFAULT_LOCALE, key: DEFAULT_LOCALE };
   if (typeof locale === 'string') return { locales: locale, key: locale };
   if (Array.isArray(locale)) {
-    const locales = [...(locale as unknown[])].map((item, index) => {
+    // The length is checked before any item is read: a sparse `new Array(2 ** 32 - 1)`, or a
+    // proxy whose length claims a billion, is refused without walking it.
+    const length: unknown = (locale as unknown[]).length;
+    if (typeof length !== 'number' || !(length <= MAX_LOCALES)) {
+      throw new ExpiryInputError(
+        'invalid-value',
+        'locale',
+        `expected at most ${MAX_LOCALES} locales, got a list of length ${describe(length)}`,
+      );
+    }
+    const locales: string[] = [];
+    for (let index = 0; index < length; index += 1) {
+      const item: unknown = (locale as unknown[])[index];
       if (typeof item !== 'string')
         throw new ExpiryInputError('wrong-type', `locale[${index}]`, `expected a locale such as "en-US", got ${describe(item)}`);
-      return item;
-    });
+      locales.push(item);
+    }
     // A list's key starts with NUL, which no tag holds, so `[]` and `''` never share a formatter.
     return { locales, key: `\u0000${locales.join('\u0000')}` };
   }
@@ -118,4 +142,11 @@ function formatterFor(locales: string | string[], localeKey: string, currency: s
     remember(formatters, key, formatter, FORMATTER_LIMIT);
   }
   return formatter;
+}
+
+/** The zeros before an amount's first significant digit of its whole part (`"007.5"` has 2; `"0.5"` none). */
+function leadingZeros(amount: string): number {
+  let zeros = 0;
+  while (amount.charCodeAt(zeros) === 48 && zeros + 1 < amount.length && amount.charCodeAt(zeros + 1) !== 46) zeros += 1;
+  return zeros;
 }

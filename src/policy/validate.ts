@@ -144,7 +144,7 @@ function validateReminders(reminderFields: Fields): Policy['reminders'] {
 }
 
 function validateQuietHours(quietFields: Fields): Policy['reminders']['quietHours'] {
-  const channels = quietFields.array('channels').map((channel, index) => {
+  const channels = quietFields.array('channels', MAX_CHANNELS, 'channels').map((channel, index) => {
     const channelPath = `${quietFields.path}.channels[${index}]`;
     if (typeof channel !== 'string') throw new PolicyError('wrong-type', channelPath, `expected a channel name, got ${describe(channel)}`);
     checkChannelName(channel, channelPath);
@@ -171,14 +171,14 @@ function validateExtensions(extensionFields: Fields): Policy['extensions'] {
 
 /** An order id's form (R-EXT-6): 1 to 8 groups of 1 to 32 characters, joined by one punctuation character. */
 function validateOrderIdFormat(orderIdFields: Fields): Policy['extensions']['orderId'] {
-  const groups = orderIdFields.array('groups').map((group, index) => {
+  const groups = orderIdFields.array('groups', MAX_ORDER_ID_GROUPS, 'groups').map((group, index) => {
     const groupPath = `${orderIdFields.path}.groups[${index}]`;
     if (typeof group !== 'number' || !Number.isInteger(group) || group < 1 || group > 32) {
       throw new PolicyError('invalid-number', groupPath, `expected a group length from 1 to 32, got ${describe(group)}`);
     }
     return group;
   });
-  if (groups.length === 0 || groups.length > 8) {
+  if (groups.length === 0) {
     throw new PolicyError('invalid-value', `${orderIdFields.path}.groups`, 'an order id has from 1 to 8 groups');
   }
   const separator = orderIdFields.string('separator');
@@ -218,7 +218,7 @@ function validateCurrencyDigits(fields: Fields): Record<string, number> {
 
 /** The reactivation tiers (R-FEE-1): from day 0, on increasing days before deletion, never cheaper. */
 function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
-  const list = fees.array('reactivationTiers');
+  const list = fees.array('reactivationTiers', MAX_TIERS, 'tiers');
   const listPath = `${fees.path}.reactivationTiers`;
   if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
   const tiers = list.map((item, index) => validateTier(new Fields(item, `${listPath}[${index}]`), fractionDigits, currency));
@@ -310,9 +310,15 @@ function checkCapsRise(previous: FeeCap, next: FeeCap, path: string, previousNam
 
 const CADENCE_UNITS: readonly CadenceUnit[] = ['monthly', 'weekly', 'daily'];
 
+/** The longest lists a policy may hold, checked before a list is read (policy.schema.json states the same). */
+const MAX_TIERS = 366; // one a day, from day 0 to the last day before deletion (day 366 at most)
+const MAX_CADENCES = 64;
+const MAX_CHANNELS = 64;
+const MAX_ORDER_ID_GROUPS = 8;
+
 function validateCadences(reminders: Fields): ReminderCadence[] {
   const listPath = `${reminders.path}.cadences`;
-  return reminders.array('cadences').map((item, index) => {
+  return reminders.array('cadences', MAX_CADENCES, 'cadences').map((item, index) => {
     const fields = new Fields(item, `${listPath}[${index}]`);
     const channel = fields.string('channel');
     checkChannelName(channel, `${fields.path}.channel`);
@@ -402,10 +408,19 @@ class Fields {
     }
   }
 
-  array(key: string): unknown[] {
+  /**
+   * An array of at most `most` items, copied item by item. Its length is checked before
+   * anything is copied or walked: a sparse `new Array(2 ** 32 - 1)`, or a proxy whose
+   * length claims a billion, is a `PolicyError`, not an out-of-memory abort.
+   */
+  array(key: string, most: number, noun: string): unknown[] {
     const value = this.get(key);
-    if (!Array.isArray(value)) throw new PolicyError('wrong-type', `${this.path}.${key}`, `expected an array, got ${describe(value)}`);
-    return [...(value as unknown[])];
+    const path = `${this.path}.${key}`;
+    if (!Array.isArray(value)) throw new PolicyError('wrong-type', path, `expected an array, got ${describe(value)}`);
+    const length: unknown = (value as unknown[]).length;
+    if (typeof length !== 'number' || !(length <= most))
+      throw new PolicyError('invalid-value', path, `expected at most ${most} ${noun}, got a list of length ${describe(length)}`);
+    return Array.from({ length }, (_, index) => (value as unknown[])[index]);
   }
 
   string(key: string): string {
