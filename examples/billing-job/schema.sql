@@ -60,6 +60,20 @@ CREATE TABLE IF NOT EXISTS reminder_outbox (
 );
 CREATE INDEX IF NOT EXISTS reminder_outbox_unsent ON reminder_outbox (send_at) WHERE sent_at IS NULL;
 
+-- The sender's bookkeeping (src/send.ts), added to an outbox that may already hold rows.
+-- A row is due when send_at and next_attempt_at have passed, it is not sent, failed or
+-- skipped, and no live sender holds its claim (claimed_until in the past or null).
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS attempts        integer NOT NULL DEFAULT 0;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS next_attempt_at timestamptz;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS last_error      text;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS claimed_until   timestamptz;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS failed_at       timestamptz;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS skipped_at      timestamptz;
+ALTER TABLE reminder_outbox ADD COLUMN IF NOT EXISTS skip_reason     text;
+-- What a sender claims next: the open rows in order of when they may go.
+CREATE INDEX IF NOT EXISTS reminder_outbox_open ON reminder_outbox ((coalesce(next_attempt_at, send_at)))
+  WHERE sent_at IS NULL AND failed_at IS NULL AND skipped_at IS NULL;
+
 -- What an expired customer would pay to come back, quoted at the end of each window
 -- ("today"), for the subscriptions that owe a reactivation or recovery fee. `fee` and
 -- `total` are unbounded numeric: an invoice may be just under the library's ceiling

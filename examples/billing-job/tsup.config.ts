@@ -5,7 +5,11 @@ import { defineConfig } from 'tsup';
 // `require('subscription-expiry')` loads the package's own public entry (dist/index.cjs),
 // exactly as an application that installed it would.
 export default defineConfig({
-  entry: { job: 'examples/billing-job/src/main.ts', bench: 'examples/billing-job/bench/bench.ts' },
+  entry: {
+    job: 'examples/billing-job/src/main.ts',
+    send: 'examples/billing-job/src/send.ts',
+    bench: 'examples/billing-job/bench/bench.ts',
+  },
   outDir: 'examples/billing-job/dist',
   format: ['cjs'],
   outExtension: () => ({ js: '.cjs' }),

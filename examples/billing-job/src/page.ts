@@ -73,7 +73,8 @@ export interface PageRecords {
   readonly rejected: { readonly subscriptionId: string; readonly code: string; readonly path: string; readonly message: string }[];
 }
 
-function subscriptionOf(row: SubscriptionRow): Subscription {
+/** The subscription as the library takes it, from its row (shared with the sender's re-read). */
+export function subscriptionOf(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     expirationDate: row.expiration_date,

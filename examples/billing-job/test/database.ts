@@ -80,7 +80,33 @@ export function startJob(
   env: Readonly<Record<string, string>> = {},
 ): { readonly child: ChildProcess; readonly done: Promise<JobResult> } {
   const lateness = args.includes('init') || args.includes('--now') || args.includes('--max-lateness') ? [] : ['--max-lateness', '3650d'];
-  const child = spawn(process.execPath, [JOB, ...args, ...lateness], {
+  const started = startProgram(JOB, url, [...args, ...lateness], env);
+  const done = started.done.then((result) => ({
+    ...result,
+    windows: result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as WindowSummary),
+  }));
+  return { child: started.child, done };
+}
+
+/** What a finished process left: its exit code or signal, and all it wrote. */
+export interface ProgramResult {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Starts a built program of the example (the job, the sender) with Node on a database. */
+export function startProgram(
+  script: string,
+  url: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): { readonly child: ChildProcess; readonly done: Promise<ProgramResult> } {
+  const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, DATABASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -92,15 +118,9 @@ export function startJob(
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const done = new Promise<JobResult>((resolve, reject) => {
+  const done = new Promise<ProgramResult>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const windows = stdout
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as WindowSummary);
-      resolve({ code, signal, stdout, stderr, windows });
-    });
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
   return { child, done };
 }

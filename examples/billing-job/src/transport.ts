@@ -1,0 +1,115 @@
+/**
+ * How the sender hands a reminder over: an HTTP webhook (POST of the reminder as JSON,
+ * with an `Idempotency-Key` header equal to the reminder's key) or NDJSON on standard
+ * output. A transport answers with an outcome, never by throwing: the sender decides
+ * from it whether the row is sent, retried later or failed for good. A transport throws
+ * only when it cannot go on at all (standard output closed): the sender then stops.
+ */
+import type { Writable } from 'node:stream';
+
+/** A reminder as the sender delivers it: the outbox row, with the attempt it is. */
+export interface Delivery {
+  readonly key: string;
+  readonly subscriptionId: string;
+  readonly channel: string;
+  readonly cadence: string;
+  readonly date: string;
+  readonly sendAt: string;
+  readonly daysBeforeExpiry: number;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+}
+
+export type Outcome =
+  | { readonly kind: 'accepted' }
+  /** Worth trying again later: 5xx, 408, 429, a timeout, a dropped connection. */
+  | { readonly kind: 'retry'; readonly error: string; readonly retryAfterMs?: number }
+  /** Trying again would get the same answer: any other 4xx, an unexpected 1xx or 3xx. */
+  | { readonly kind: 'permanent'; readonly error: string };
+
+export type Transport = (delivery: Delivery) => Promise<Outcome>;
+
+/**
+ * What an HTTP status means for a delivery: 2xx accepted; 408 (request timeout), 429 (too
+ * many requests) and 5xx retried; any other status (4xx, and the 1xx and 3xx a webhook
+ * should never answer) a permanent failure.
+ */
+export function outcomeOfStatus(status: number): Outcome['kind'] {
+  if (status >= 200 && status <= 299) return 'accepted';
+  if (status === 408 || status === 429 || (status >= 500 && status <= 599)) return 'retry';
+  return 'permanent';
+}
+
+/**
+ * `Retry-After` in milliseconds when it is a whole number of seconds (the form providers
+ * send with 429 and 503), else undefined. The sender still bounds it by its backoff cap.
+ */
+export function retryAfterOf(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,7}$/.test(header.trim())) return undefined;
+  return Number(header.trim()) * 1000;
+}
+
+/** POSTs each reminder to `url`, giving up on a request after `timeoutMs` (connection, answer and body). */
+export function webhookTransport(url: URL, timeoutMs: number): Transport {
+  return async (delivery) => {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': delivery.key },
+        body: JSON.stringify(delivery),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      // Read the answer to its end (within the same timeout) so the connection is reused.
+      await response.arrayBuffer();
+      const kind = outcomeOfStatus(response.status);
+      if (kind === 'accepted') return { kind };
+      const error = `HTTP ${response.status}${response.statusText === '' ? '' : ` ${response.statusText}`}`;
+      if (kind === 'permanent') return { kind, error };
+      const retryAfterMs = retryAfterOf(response.headers.get('retry-after'));
+      return retryAfterMs === undefined ? { kind, error } : { kind, error, retryAfterMs };
+    } catch (error) {
+      return { kind: 'retry', error: networkErrorOf(error, timeoutMs) };
+    }
+  };
+}
+
+/**
+ * Writes each reminder as one JSON line to `stream` (standard output), waiting when the
+ * reader is slower than the sender. Accepted once the line is handed to the stream. A
+ * stream that fails (the reader went away) is a fault, not an outcome: it throws, and the
+ * sender stops, leaving the row as it was.
+ */
+export function ndjsonTransport(stream: Writable): Transport {
+  let broken: string | undefined;
+  stream.on('error', (error: Error) => {
+    broken = error.message;
+  });
+  return async (delivery) => {
+    if (broken !== undefined) throw new Error(`standard output failed: ${broken}`);
+    if (!stream.write(`${JSON.stringify(delivery)}\n`)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          stream.off('close', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+        stream.on('close', done);
+      });
+    }
+    if (broken !== undefined) throw new Error(`standard output failed: ${broken}`);
+    return { kind: 'accepted' };
+  };
+}
+
+/** One line for a request that got no HTTP answer: a timeout, a refused or dropped connection. */
+function networkErrorOf(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
+  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
+  const detail = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return detail === undefined ? message : `${message}: ${detail}`;
+}
