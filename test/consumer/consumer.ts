@@ -18,3 +18,8 @@ function describeQuote(q: FeeQuote): string {
 }
 
 export const summary: string = `${status.phase}; ${describeQuote(quote)}`;
+
+// The package's types are really read (not `any`): a phase is never a number. Were the types
+// not found, this directive would have no error to expect, and the check fails.
+// @ts-expect-error: ExpiryStatus['phase'] is a union of strings
+export const wrongType: number = status.phase;
