@@ -186,6 +186,24 @@ describe('billing job options', () => {
       expect(result.stderr).toMatch(/^billing-job: .*(--shard|--page-size|--from)/);
     }
   });
+  it('--help says what shards are (ranges of the stable id hash) and exits 0 without a database', async () => {
+    const help = await runJob('', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(
+      /--shard i\/N +only the subscriptions whose stable id hash \(shard_hash, in schema.sql\)\n\s+falls in the i-th of N equal ranges/,
+    );
+    expect(help.stdout).not.toMatch(/modulo/);
+    for (const command of [
+      'init',
+      'retry-rejected',
+      '--policy FILE',
+      '--max-lateness D',
+      '--connect-timeout D',
+      '--statement-timeout D',
+      '--idle-timeout D',
+    ])
+      expect(help.stdout).toContain(command);
+  });
 });
 
 async function seededDatabase(name: string, subscriptions: readonly GeneratedSubscription[]): Promise<string> {

@@ -143,6 +143,35 @@ describe('billing job faults: one line, exit 1 to retry or 2 to fix, never a han
     expect((await readOutbox(url)).map((row) => row.key)).toEqual(EXPECTED);
   });
 
+  it('R-RM-4 a job frozen mid-transaction (SIGSTOP): the idle timeout ends its session and frees its window; woken, it exits 1 in one line', async () => {
+    const url = await freshDatabase('billing_frozen');
+    await insertSubscriptions(url, SUBSCRIPTIONS);
+    const frozen = startJob(url, ['--from', FROM, '--to', TO, '--page-size', '10', '--idle-timeout', '1s']);
+    await waitFor(async () => (await pages(url)) >= 3);
+    // Stop it until it is caught inside a page's transaction.
+    const jobState = async () =>
+      (await query<{ state: string }>(url, "SELECT state FROM pg_stat_activity WHERE application_name = 'billing-job'"))[0]?.state;
+    let caught = false;
+    for (let attempt = 0; attempt < 200 && !caught; attempt += 1) {
+      frozen.child.kill('SIGSTOP');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      caught = (await jobState()) === 'idle in transaction';
+      if (!caught) frozen.child.kill('SIGCONT');
+    }
+    expect(caught, 'never caught the job inside a transaction').toBe(true);
+    // The server ends the frozen session after a second; its locks go with it.
+    const stoppedAt = Date.now();
+    await waitFor(async () => (await jobState()) === undefined);
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    const next = await runJobOk(url, ['--to', TO]);
+    frozen.child.kill('SIGCONT');
+    const woken = await frozen.done;
+    expect(woken.code, woken.stderr).toBe(1);
+    expectOneLine(woken, /a fault worth retrying/);
+    expect(next.windows[0]?.alreadyRecorded).toBe(0);
+    expect((await readOutbox(url)).map((row) => row.key)).toEqual(EXPECTED);
+  });
+
   it('a statement slower than the statement timeout (flag and environment): exit 1 in one line, not a wait', async () => {
     const url = await freshDatabase('billing_statement_timeout');
     await insertSubscriptions(url, SUBSCRIPTIONS.slice(0, 100));
