@@ -141,11 +141,15 @@ export async function runSender(
     if (batch.length > 0) {
       summary.batches += 1;
       const leaseEnds = claimedAt + options.leaseMs;
-      const untouched = await inParallel(batch, options.concurrency, (row) => deliverOne(row, leaseEnds));
-      await release(
-        pool,
-        untouched.map((row) => row.key),
-      );
+      const { untouched, failure } = await inParallel(batch, options.concurrency, (row) => deliverOne(row, leaseEnds));
+      const keys = untouched.map((row) => row.key);
+      if (failure !== undefined) {
+        // A fault: give the rows not done back (best effort: the database may be what
+        // failed, and then their lease runs out instead), and stop.
+        await release(pool, keys).catch(() => undefined);
+        throw failure.error;
+      }
+      await release(pool, keys);
       released = untouched.length;
       summary.released += released;
     }
@@ -182,10 +186,15 @@ function policyOfWindow(json: unknown, windowId: string): Policy | Error {
 
 /**
  * Runs `work` over `items`, at most `concurrency` at once, in order of the items. Returns
- * the items whose work answered false (not started). The first error stops new work, lets
- * the work in flight finish, and is thrown.
+ * the items not done: those whose work answered false (not started), and after an error,
+ * the one that threw and those never started. The first error stops new work, lets the
+ * work in flight finish, and is returned.
  */
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<boolean>): Promise<T[]> {
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<boolean>,
+): Promise<{ untouched: T[]; failure: { error: unknown } | undefined }> {
   const untouched: T[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -196,10 +205,10 @@ async function inParallel<T>(items: readonly T[], concurrency: number, work: (it
         if (!(await work(item))) untouched.push(item);
       } catch (error) {
         failure ??= { error };
+        untouched.push(item);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  if (failure !== undefined) throw failure.error;
-  return untouched;
+  return { untouched: [...untouched, ...items.slice(next)], failure };
 }

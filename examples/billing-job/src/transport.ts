@@ -75,29 +75,24 @@ export function webhookTransport(url: URL, timeoutMs: number): Transport {
 }
 
 /**
- * Writes each reminder as one JSON line to `stream` (standard output), waiting when the
- * reader is slower than the sender. Accepted once the line is handed to the stream. A
- * stream that fails (the reader went away) is a fault, not an outcome: it throws, and the
- * sender stops, leaving the row as it was.
+ * Writes each reminder as one JSON line to `stream` (standard output). Accepted once the
+ * stream has handed the line to the system (its write callback), so a reader that is
+ * slower than the sender slows it down, and a line that could not be written is never
+ * marked sent. A stream that fails (the reader went away) is a fault, not an outcome: it
+ * throws, and the sender stops, leaving the row as it was.
  */
 export function ndjsonTransport(stream: Writable): Transport {
   let broken: string | undefined;
   stream.on('error', (error: Error) => {
-    broken = error.message;
+    broken ??= error.message;
   });
   return async (delivery) => {
-    if (broken !== undefined) throw new Error(`standard output failed: ${broken}`);
-    if (!stream.write(`${JSON.stringify(delivery)}\n`)) {
+    if (broken === undefined) {
       await new Promise<void>((resolve) => {
-        const done = () => {
-          stream.off('drain', done);
-          stream.off('error', done);
-          stream.off('close', done);
+        stream.write(`${JSON.stringify(delivery)}\n`, (error) => {
+          if (error) broken ??= error.message;
           resolve();
-        };
-        stream.on('drain', done);
-        stream.on('error', done);
-        stream.on('close', done);
+        });
       });
     }
     if (broken !== undefined) throw new Error(`standard output failed: ${broken}`);

@@ -291,6 +291,27 @@ describe('outbox sender on PostgreSQL', () => {
     expect(await countWhere(url, 'sent_at IS NULL')).toBe(0);
   });
 
+  it('--stdout whose reader goes away: one line on stderr, exit code 1, and the next run sends the rest', async () => {
+    const subscriptions = SUBSCRIPTIONS.slice(0, 300);
+    const url = await seededDatabase('send_stdout_closed', subscriptions);
+    const due = expectedKeys(subscriptions, FROM, TO);
+    const sender = startSender(url, ['--stdout', '--rate', '50']);
+    // The reader takes what is there once the first line came, then closes its end.
+    await new Promise<void>((resolve) => sender.child.stdout?.once('data', () => resolve()));
+    sender.child.stdout?.destroy();
+    const stopped = await sender.done;
+    expect(stopped.code, stopped.stderr).toBe(1);
+    expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
+    expect(stopped.stderr).toMatch(/^billing-job send: standard output failed: .*EPIPE/);
+    const sentFirst = await countWhere(url, 'sent_at IS NOT NULL');
+    expect(sentFirst).toBeGreaterThan(0);
+    expect(sentFirst).toBeLessThan(due.length);
+    // What the first run could not write is still to send: the next run writes exactly that.
+    const again = await runSenderOk(url, ['--stdout']);
+    expect(again.stdout.trim().split('\n')).toHaveLength(due.length - sentFirst);
+    expect(await countWhere(url, 'sent_at IS NULL')).toBe(0);
+  });
+
   it('throughput: one sender against a sink without faults', async () => {
     const url = await seededDatabase('send_throughput', SUBSCRIPTIONS);
     const due = expectedKeys(SUBSCRIPTIONS, FROM, TO);
