@@ -1,17 +1,26 @@
 /**
- * The library's one bounded memo for values keyed by other values: a `Map` cleared whole
- * when it reaches its limit. O(1), exact (a cleared entry is only recomputed), and memory
- * stays bounded however long a batch runs. Its one user today is `formatMoney`'s
- * `Intl.NumberFormat` per locale and currency. The other things built once are not memos
- * of answers and need no bound: each policy's compiled form, fee decimals and reminder plan
- * live in `WeakMap`s keyed by the policy (they go when it goes), and the clock keeps one
- * engine per time zone that exists (docs/performance.md lists them all, with their gains).
+ * The library's one memo helper: what is built once per policy or per formatter key, never
+ * an answer per input (docs/performance.md lists each use and why it is kept). A `WeakMap`
+ * keyed by a policy keeps a value as long as the policy lives; a `Map` is cleared whole when
+ * it reaches `limit`, so memory stays bounded however long a batch runs (a cleared entry is
+ * only built again).
  */
-const MEMO_LIMIT = 65_536;
+interface Store<K, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+  /** A `Map`'s; a `WeakMap` has neither and is never cleared. */
+  readonly size?: number;
+  clear?(): void;
+}
 
-/** Stores `value` under `key`, clearing the memo first when it is full; returns `value`. */
-export function remember<K, V>(memo: Map<K, V>, key: K, value: V, limit = MEMO_LIMIT): V {
-  if (memo.size >= limit) memo.clear();
-  memo.set(key, value);
+/** The value kept for `key`, built by `build` on first need (a `build` that throws keeps nothing). */
+export function memoised<K, V>(store: Store<K, V>, key: K, build: (key: K) => V, limit?: number): V {
+  let value = store.get(key);
+  if (value === undefined) {
+    value = build(key);
+    // Without a limit, or for a WeakMap (no size), the comparison is with undefined: false.
+    if ((store.size as number) >= (limit as number)) (store as Map<K, V>).clear();
+    store.set(key, value);
+  }
   return value;
 }

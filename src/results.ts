@@ -1,4 +1,4 @@
-import { formatDayNumber } from './clock/civil.js';
+import { formatDayNumber, MS_PER_DAY } from './clock/civil.js';
 
 /**
  * What leaves the library is frozen (R-PURE-2). `Object.freeze` cannot stop a `Date`'s
@@ -53,7 +53,6 @@ function refuseSetters(): void {
   settersRefused = true;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** The instants of the years 1000–9999, whose ISO text has a four-digit year. */
 const FOUR_DIGIT_YEARS = { from: -30_610_224_000_000, to: 253_402_300_800_000 };
 

@@ -36,7 +36,7 @@ function emit(values: Values, context: CommandContext, result: unknown, table: (
   context.write(formatOf(values) === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${table()}\n`);
 }
 
-const zoneOf = (policy: Policy | undefined) => (policy ?? defaultPolicy).timeZone;
+const timeZoneOf = (policy: Policy | undefined) => (policy ?? defaultPolicy).timeZone;
 
 const status: Command = {
   name: 'status',
@@ -46,7 +46,7 @@ const status: Command = {
     const policy = policyOf(values, context.readText);
     const result = getExpiryStatus(subscriptionOf(values), nowOf(values, context.clock), policy);
     emit(values, context, result, () => {
-      const zone = zoneOf(policy);
+      const zone = timeZoneOf(policy);
       const pairs: [string, string][] = [
         ['phase', result.phase],
         ['access', result.access],
@@ -170,7 +170,7 @@ const reminders: Command = {
       if (from !== undefined || to !== undefined) throw new UsageError('--from and --to go with --due');
       result = getReminderSchedule(subscription, policy);
     }
-    emit(values, context, result, () => reminderTable(result, zoneOf(policy)));
+    emit(values, context, result, () => reminderTable(result, timeZoneOf(policy)));
   },
 };
 
@@ -184,7 +184,7 @@ const timeline: Command = {
     emit(values, context, result, () =>
       renderTable(
         ['date', 'event', 'at'],
-        result.map((event) => [event.date, event.event, localTime(event.at, zoneOf(policy))]),
+        result.map((event) => [event.date, event.event, localTime(event.at, timeZoneOf(policy))]),
       ),
     );
   },
@@ -223,7 +223,7 @@ const extension: Command = {
           ['eligible', 'yes'],
           ['order id', result.orderId],
           ['extension ends on', result.extension.endsOn],
-          ['extension ends at', localTime(result.extension.endsAt, zoneOf(policy))],
+          ['extension ends at', localTime(result.extension.endsAt, timeZoneOf(policy))],
         ]);
       }
       return renderPairs([['eligible', 'no'], ...result.reasons.map((reason): [string, string] => [reason.code, reason.message])]);
@@ -252,7 +252,7 @@ const demo: Command = {
       return;
     }
     const locale = String(values.locale);
-    const zone = zoneOf(policy);
+    const zone = timeZoneOf(policy);
     // The invoice as the policy's currency writes it, taken from the first priced quote.
     const priced = quotes.map(({ quote: q }) => q).find((q): q is PricedQuote => 'invoiceAmount' in q);
     const invoice = priced === undefined ? subscription.invoiceAmount : formatMoney(priced.invoiceAmount, locale);

@@ -64,6 +64,9 @@ export function formatDayNumber(dayNumber: number): string {
 }
 
 /** Character codes of `0` and `-`: how a `YYYY-MM-DD` text is written here and read at the door. */
+/** Milliseconds in a day of UTC (never used to count calendar days across a zone's changes). */
+export const MS_PER_DAY = 86_400_000;
+
 export const DIGIT_ZERO = 48;
 export const HYPHEN = 45;
 

@@ -1,4 +1,4 @@
-import { dayNumberOf } from './civil.js';
+import { dayNumberOf, MS_PER_DAY } from './civil.js';
 
 /**
  * The business clock's time-zone engine (R-TZ-1…3). `Intl.DateTimeFormat` (with a fixed
@@ -31,8 +31,6 @@ interface Period {
   readonly transitions: readonly number[];
   readonly offsets: readonly number[];
 }
-
-const MS_PER_DAY = 86_400_000;
 
 /**
  * A period is 32 days: short enough that a first call learns little it does not need. A

@@ -4,7 +4,7 @@ import { instantOf, localDayOf } from '../clock/zone.js';
 import type { Instant } from '../input/instant.js';
 import { describe } from '../input/read.js';
 import type { ParsedSubscription } from '../input/subscription.js';
-import { boundariesFor, boundariesOf, type Boundaries } from '../lifecycle/boundaries.js';
+import { boundariesOfDays, boundariesOf, type Boundaries } from '../lifecycle/boundaries.js';
 import { lifecycleFits } from '../lifecycle/range.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import { resultDate } from '../results.js';
@@ -148,7 +148,7 @@ function beyondSupportedDatesRefusal(
 function grant(orderId: string, originalExpirationDay: number, endsOnDay: number, policy: CompiledPolicy): ExtensionDecision {
   const endsOn = formatDayNumber(endsOnDay);
   // The same boundaries the status will read once the extension is passed back (R-ST-2).
-  const endsAt = boundariesFor(originalExpirationDay, endsOnDay, policy).expiresAt;
+  const endsAt = boundariesOfDays(originalExpirationDay, endsOnDay, policy).expiresAt;
   return Object.freeze({
     eligible: true,
     orderId,

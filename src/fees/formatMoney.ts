@@ -3,7 +3,7 @@ import { atTheDoor, describe, excerpt, readField, requireRecord } from '../input
 import { exampleAmount, PLAIN_DECIMAL, writtenFractionDigits } from '../money/amountText.js';
 import { MAX_MINOR_UNITS, isoMinorUnits } from '../money/currencies.js';
 import type { Money } from '../money/money.js';
-import { remember } from '../memo.js';
+import { memoised } from '../memo.js';
 
 /**
  * Formats a money value for display with `Intl.NumberFormat`, exactly: the amount goes
@@ -127,21 +127,22 @@ function parseLocale(locale: unknown): { locales: string | string[]; key: string
 
 /** One formatter per (locale, currency, digits), built once: constructing one costs far more than formatting. */
 function formatterFor(locales: string | string[], localeKey: string, currency: string, digits: number): ExactNumberFormat {
-  const key = `${localeKey}|${currency}|${digits}`;
-  let formatter = formatters.get(key);
-  if (formatter === undefined) {
-    try {
-      const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
-      // en-US always last: Intl takes the first locale of a list that it supports and, when
-      // it supports none (an empty list, or well-formed tags such as "xx" or "qaa" that no
-      // runtime has data for), the host's. With en-US last, it is en-US on every host.
-      formatter = new Intl.NumberFormat([...[locales].flat(), DEFAULT_LOCALE], options) as unknown as ExactNumberFormat;
-    } catch {
-      throw new ExpiryInputError('invalid-value', 'locale', `${describe(locales)} is not a BCP 47 locale such as "en-US" or "de-DE"`);
-    }
-    remember(formatters, key, formatter, FORMATTER_LIMIT);
-  }
-  return formatter;
+  return memoised(
+    formatters,
+    `${localeKey}|${currency}|${digits}`,
+    () => {
+      try {
+        const options = { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
+        // en-US always last: Intl takes the first locale of a list that it supports and, when
+        // it supports none (an empty list, or well-formed tags such as "xx" or "qaa" that no
+        // runtime has data for), the host's. With en-US last, it is en-US on every host.
+        return new Intl.NumberFormat([...[locales].flat(), DEFAULT_LOCALE], options) as unknown as ExactNumberFormat;
+      } catch {
+        throw new ExpiryInputError('invalid-value', 'locale', `${describe(locales)} is not a BCP 47 locale such as "en-US" or "de-DE"`);
+      }
+    },
+    FORMATTER_LIMIT,
+  );
 }
 
 /** The zeros before an amount's first significant digit of its whole part (`"007.5"` has 2; `"0.5"` none). */

@@ -4,6 +4,7 @@ import { decimal, roundingOf, type Decimal } from '../money/decimal.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { FeeTermsText } from '../policy/types.js';
 import { moneyOf, type Money } from '../money/money.js';
+import { memoised } from '../memo.js';
 
 /** A fee's terms as decimals, with the constant parts of the working already written (R-FEE-1, R-FEE-6). */
 export interface FeeTerms {
@@ -39,8 +40,10 @@ const feesByPolicy = /* @__PURE__ */ new WeakMap<CompiledPolicy, PolicyFees>();
 
 /** The fee terms of a compiled policy. */
 export function feesOf(policy: CompiledPolicy): PolicyFees {
-  const known = feesByPolicy.get(policy);
-  if (known !== undefined) return known;
+  return memoised(feesByPolicy, policy, buildFees);
+}
+
+function buildFees(policy: CompiledPolicy): PolicyFees {
   const { currency } = policy;
   // The policy was validated, so its currency has fraction digits.
   const fractionDigits = fractionDigitsOf(currency, policy.policy.currencyDigits) as number;
@@ -58,13 +61,11 @@ export function feesOf(policy: CompiledPolicy): PolicyFees {
   };
   const { recovery } = policy.policy.fees;
   const dailyRate = decimal(recovery.dailyRate);
-  const fees: PolicyFees = {
+  return {
     currency,
     fractionDigits,
     rounding: roundingOf(policy.policy.rounding),
     tiers: policy.tiers.map((tier) => ({ ...termsOf(tier), fromDay: tier.fromDay })),
     recovery: { ...termsOf(recovery), dailyRate, dailyRateMoney: moneyOf(dailyRate, currency, fractionDigits) },
   };
-  feesByPolicy.set(policy, fees);
-  return fees;
 }

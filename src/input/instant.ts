@@ -1,5 +1,5 @@
 import { ExpiryInputError } from '../errors.js';
-import { dayNumberOf, daysInMonth } from '../clock/civil.js';
+import { dayNumberOf, daysInMonth, MS_PER_DAY } from '../clock/civil.js';
 import { describe } from './read.js';
 import { MAX_INSTANT, MIN_INSTANT } from './supportedYears.js';
 import { epochMillisecondsOf, temporalTypeOf, type TemporalInstantLike, type TemporalZonedDateTimeLike } from './temporal.js';
@@ -112,7 +112,7 @@ function parseIsoInstant(text: string, path: string): Instant {
     offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millis = fraction === undefined ? 0 : Number(`${fraction}00`.slice(0, 3));
-  const wall = dayNumberOf(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
+  const wall = dayNumberOf(year, month, day) * MS_PER_DAY + hour * 3_600_000 + minute * 60_000 + second * 1000 + millis;
   return checkRange(wall - offsetMinutes * 60_000, path);
 }
 

@@ -1,3 +1,5 @@
+import { MS_PER_DAY } from '../clock/civil.js';
+
 /**
  * The supported years, 1900–2999: the one place that says so. Every calendar date the
  * library reads or returns lies in them (R-IN-1, R-IN-5), and every instant lies within
@@ -13,7 +15,6 @@ export const FIRST_SUPPORTED_DAY = -25_567;
 /** Day number of 2999-12-31. */
 export const LAST_SUPPORTED_DAY = 376_199;
 
-const MS_PER_DAY = 86_400_000;
 const FOURTEEN_HOURS = 14 * 3_600_000;
 
 /** The first and last instants whose local date is supported in some zone (UTC−12 … UTC+14). */

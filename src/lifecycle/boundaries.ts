@@ -37,11 +37,11 @@ export interface Boundaries {
 
 /** The boundaries of a parsed subscription under a compiled policy. */
 export function boundariesOf(subscription: ParsedSubscription, policy: CompiledPolicy): Boundaries {
-  return boundariesFor(subscription.originalExpirationDay, subscription.expirationDay, policy);
+  return boundariesOfDays(subscription.originalExpirationDay, subscription.expirationDay, policy);
 }
 
 /** The boundaries for an original and an effective expiration day. */
-export function boundariesFor(
+export function boundariesOfDays(
   originalExpirationDay: DayNumber | number,
   expirationDay: DayNumber | number,
   policy: CompiledPolicy,

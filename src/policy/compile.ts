@@ -1,5 +1,6 @@
 import { parseTimeOfDay } from '../clock/timeOfDay.js';
 import { zoneOf, type Zone } from '../clock/zone.js';
+import { memoised } from '../memo.js';
 import { defaultPolicy } from './defaultPolicy.js';
 import { definedPolicy } from './defined.js';
 import type { Policy, ReactivationTier, ReminderCadence } from './types.js';
@@ -31,12 +32,7 @@ const compiledPolicies = /* @__PURE__ */ new WeakMap<Policy, CompiledPolicy>();
  * a policy made by `definePolicy` (validated there, so never again here), compiled once.
  */
 export function resolvePolicy(policy: unknown): CompiledPolicy {
-  const defined = policy === undefined ? defaultPolicy : definedPolicy(policy);
-  const known = compiledPolicies.get(defined);
-  if (known !== undefined) return known;
-  const compiled = compile(defined);
-  compiledPolicies.set(defined, compiled);
-  return compiled;
+  return memoised(compiledPolicies, policy === undefined ? defaultPolicy : definedPolicy(policy), compile);
 }
 
 function compile(policy: Policy): CompiledPolicy {

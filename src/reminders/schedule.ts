@@ -1,10 +1,11 @@
-import { formatDayNumber } from '../clock/civil.js';
+import { formatDayNumber, MS_PER_DAY } from '../clock/civil.js';
 import { instantOf, localDayOf, nextTransitionAfter, offsetAt, wallTimeAt, type Zone } from '../clock/zone.js';
 import type { ParsedSubscription } from '../input/subscription.js';
 import { occurrenceDay } from '../lifecycle/occurrence.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 import type { CadenceUnit } from '../policy/types.js';
 import type { Reminder } from './types.js';
+import { memoised } from '../memo.js';
 import { resultDate } from '../results.js';
 
 /**
@@ -24,7 +25,6 @@ export function remindersDueOf(subscription: ParsedSubscription, from: number, t
   return materialize(planned, firstAtOrAfter(planned, from), firstAtOrAfter(planned, to));
 }
 
-const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
 
 /** Finer cadences have lower ranks (R-RM-2). */
@@ -64,9 +64,10 @@ interface PlannedReminder {
 const plans = /* @__PURE__ */ new WeakMap<CompiledPolicy, SchedulePlan>();
 
 function planOf(policy: CompiledPolicy): SchedulePlan {
-  const known = plans.get(policy);
-  if (known !== undefined) return known;
+  return memoised(plans, policy, buildPlan);
+}
 
+function buildPlan(policy: CompiledPolicy): SchedulePlan {
   const channels: string[] = [];
   for (const { channel } of policy.cadences) if (!channels.includes(channel)) channels.push(channel);
   const ordered = policy.cadences
@@ -92,9 +93,7 @@ function planOf(policy: CompiledPolicy): SchedulePlan {
       ),
     }),
   );
-  const plan: SchedulePlan = { cadences, usesRecipientZone: cadences.some((cadence) => cadence.quiet) };
-  plans.set(policy, plan);
-  return plan;
+  return { cadences, usesRecipientZone: cadences.some((cadence) => cadence.quiet) };
 }
 
 /**

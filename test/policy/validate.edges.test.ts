@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getExpiryStatus } from '../../src/lifecycle/getExpiryStatus.js';
 import { resolvePolicy } from '../../src/policy/compile.js';
-import { remember } from '../../src/memo.js';
 import { defaultPolicy } from '../../src/policy/defaultPolicy.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import type { Policy } from '../../src/policy/types.js';
@@ -153,13 +152,5 @@ describe('resolvePolicy (edges)', () => {
       },
     });
     expect(policyErrorOf(() => resolvePolicy(hostile)).code).toBe('not-defined');
-  });
-
-  it('R-PURE-2 a per-policy memo is bounded: once it holds 65,536 entries it is cleared before the next is stored', () => {
-    const memo = new Map<number, string>();
-    for (let key = 0; key < 65_536; key += 1) remember(memo, key, `value ${key}`);
-    expect(memo.size).toBe(65_536);
-    expect(remember(memo, 65_536, 'the next')).toBe('the next');
-    expect([...memo]).toEqual([[65_536, 'the next']]);
   });
 });
