@@ -8,9 +8,9 @@
 export { isLibraryError } from './errors.js';
 export { atTheDoor } from './input/read.js';
 export { parseInstant } from './input/instant.js';
-export { parseSubscription, requireId } from './input/subscription.js';
+export { parseSubscription } from './input/subscription.js';
 export { resolvePolicy, type CompiledPolicy } from './policy/compile.js';
-export { statusAt } from './lifecycle/status.js';
-export { parseInvoice, quoteFee } from './fees/quote.js';
-export { remindersDueOf } from './reminders/schedule.js';
-export { requireLifecycleInRange } from './lifecycle/range.js';
+// What each public function does once its arguments are parsed: batch answers a line with these.
+export { expiryStatusOf } from './lifecycle/getExpiryStatus.js';
+export { feeQuoteOf } from './fees/quoteReactivationFee.js';
+export { dueRemindersOf } from './reminders/getRemindersDue.js';

@@ -1,16 +1,13 @@
 import type { getExpiryStatus, getRemindersDue, quoteReactivationFee } from '../index.js';
 import {
   atTheDoor,
+  dueRemindersOf,
+  expiryStatusOf,
+  feeQuoteOf,
   isLibraryError,
   parseInstant,
-  parseInvoice,
   parseSubscription,
-  quoteFee,
-  remindersDueOf,
-  requireId,
-  requireLifecycleInRange,
   resolvePolicy,
-  statusAt,
   type CompiledPolicy,
 } from '../internal.js';
 import { CSV_INPUT_COLUMNS, csvCell, csvSubscription, readCsvHeader, type CsvHeader } from './csv.js';
@@ -424,22 +421,16 @@ function invalidLine(message: string): Outcome {
 function evaluate(value: unknown, context: BatchContext): Outcome {
   const id = idOf(value);
   try {
-    // Parse once, then ask the three questions of the parsed subscription: the same
-    // functions the public ones call after parsing their arguments.
+    // Parse once, then ask the three questions in a fixed order (status, fee, reminders
+    // due) through the compositions the public functions themselves call once they have
+    // parsed their arguments: a record is what the library answers, its first error
+    // included (docs/decisions.md).
     const subscription = atTheDoor('subscription', () => parseSubscription(value));
-    requireLifecycleInRange(subscription, context.policy);
-    // Reminders due carry keys, and keys need the id (R-RM-3), as in getRemindersDue.
-    if (context.window !== undefined) requireId(subscription);
-    return {
-      ok: true,
-      id,
-      status: statusAt(subscription, context.now, context.policy),
-      fee: quoteFee(subscription, context.now, parseInvoice(subscription.invoiceAmount, context.policy), context.policy),
-      remindersDue:
-        context.window === undefined
-          ? undefined
-          : (remindersDueOf(subscription, context.window.from, context.window.to, context.policy) as ReturnType<typeof getRemindersDue>),
-    };
+    const status = expiryStatusOf(subscription, context.now, context.policy);
+    const fee = feeQuoteOf(subscription, context.now, context.policy);
+    const { window } = context;
+    const remindersDue = window === undefined ? undefined : dueRemindersOf(subscription, window.from, window.to, context.policy);
+    return { ok: true, id, status, fee, remindersDue };
   } catch (error) {
     // A library error is the line's answer. Anything else would be a bug in the library; it
     // is still only this line's failure, so no input can end the batch (docs/decisions.md).

@@ -1,8 +1,8 @@
 import { parseInstant, type InstantInput } from '../input/instant.js';
 import { atTheDoor } from '../input/read.js';
-import { parseSubscription, type Subscription } from '../input/subscription.js';
+import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from '../lifecycle/range.js';
-import { resolvePolicy } from '../policy/compile.js';
+import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { parseInvoice, quoteFee } from './quote.js';
 import type { FeeQuote } from './types.js';
@@ -38,7 +38,14 @@ export type { FeeQuote } from './types.js';
 export function quoteReactivationFee(subscription: Subscription, now: InstantInput, policy?: Policy): FeeQuote {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
-  const compiled = resolvePolicy(policy);
+  return feeQuoteOf(parsed, instant, resolvePolicy(policy));
+}
+
+/**
+ * `quoteReactivationFee` once its arguments are parsed: the one composition of its rule,
+ * which the CLI's `batch` calls too, so a batch record is what the function answers.
+ */
+export function feeQuoteOf(parsed: ParsedSubscription, instant: number, compiled: CompiledPolicy): FeeQuote {
   requireLifecycleInRange(parsed, compiled);
   // A present invoice amount is always checked, whatever the kind: a malformed amount is a
   // caller's bug that must not hide until the day a fee falls due (see docs/decisions.md).

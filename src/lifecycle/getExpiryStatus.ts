@@ -1,8 +1,8 @@
 import { parseInstant, type InstantInput } from '../input/instant.js';
 import { atTheDoor } from '../input/read.js';
-import { parseSubscription, type Subscription } from '../input/subscription.js';
+import { parseSubscription, type ParsedSubscription, type Subscription } from '../input/subscription.js';
 import { requireLifecycleInRange } from './range.js';
-import { resolvePolicy } from '../policy/compile.js';
+import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { statusAt } from './status.js';
 import type { ExpiryStatus } from './types.js';
@@ -29,7 +29,14 @@ import type { ExpiryStatus } from './types.js';
 export function getExpiryStatus(subscription: Subscription, now: InstantInput, policy?: Policy): ExpiryStatus {
   const parsed = atTheDoor('subscription', () => parseSubscription(subscription));
   const instant = atTheDoor('now', () => parseInstant(now, 'now'));
-  const compiled = resolvePolicy(policy);
-  requireLifecycleInRange(parsed, compiled);
-  return statusAt(parsed, instant, compiled);
+  return expiryStatusOf(parsed, instant, resolvePolicy(policy));
+}
+
+/**
+ * `getExpiryStatus` once its arguments are parsed: the one composition of its rule, which
+ * the CLI's `batch` calls too, so a batch record is what the function answers.
+ */
+export function expiryStatusOf(subscription: ParsedSubscription, now: number, policy: CompiledPolicy): ExpiryStatus {
+  requireLifecycleInRange(subscription, policy);
+  return statusAt(subscription, now, policy);
 }

@@ -2,8 +2,8 @@ import { requireLifecycleInRange } from '../lifecycle/range.js';
 import { ExpiryInputError } from '../errors.js';
 import { parseInstant } from '../input/instant.js';
 import { atTheDoor, readField, requireRecord } from '../input/read.js';
-import { parseSubscription, requireId, type Subscription } from '../input/subscription.js';
-import { resolvePolicy } from '../policy/compile.js';
+import { parseSubscription, requireId, type ParsedSubscription, type Subscription } from '../input/subscription.js';
+import { resolvePolicy, type CompiledPolicy } from '../policy/compile.js';
 import type { Policy } from '../policy/types.js';
 import { remindersDueOf } from './schedule.js';
 import type { DueReminder, ReminderWindow } from './types.js';
@@ -46,7 +46,17 @@ export function getRemindersDue(subscription: Subscription, window: ReminderWind
     }
     return [fromInstant, toInstant] as const;
   });
-  const compiled = resolvePolicy(policy);
+  return dueRemindersOf(parsed, from, to, resolvePolicy(policy));
+}
+
+/**
+ * `getRemindersDue` once its arguments are parsed: the one composition of its rule, which
+ * the CLI's `batch` calls too, so a batch record is what the function answers. It checks
+ * the id itself, for a caller that comes with a parsed subscription; `getRemindersDue` has
+ * checked it already, before the window (R-IN-4: arguments in order).
+ */
+export function dueRemindersOf(parsed: ParsedSubscription, from: number, to: number, compiled: CompiledPolicy): readonly DueReminder[] {
+  requireId(parsed);
   requireLifecycleInRange(parsed, compiled);
   return remindersDueOf(parsed, from, to, compiled) as readonly DueReminder[];
 }

@@ -7,9 +7,9 @@ vi.mock('../../src/internal.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/internal.js')>();
   return {
     ...original,
-    statusAt: (...args: Parameters<typeof original.statusAt>) => {
+    expiryStatusOf: (...args: Parameters<typeof original.expiryStatusOf>) => {
       if (args[0].id === 'boom') throw new RangeError('a bug in the library');
-      return original.statusAt(...args);
+      return original.expiryStatusOf(...args);
     },
   };
 });
