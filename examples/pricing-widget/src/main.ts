@@ -82,7 +82,9 @@ function render(): void {
   const messages = messagesFor(locale);
   showWords(messages, locale);
   text('currency', policy.currency);
-  text('time-zone', policy.timeZone);
+  // The zone as people say it ("New York time"); its IANA id stays in data-zone.
+  text('time-zone', messages.zones[policy.timeZone] ?? policy.timeZone);
+  output('time-zone').dataset.zone = policy.timeZone;
   showTime('now-local', undefined, policy.timeZone);
   clearProblems();
 

@@ -20,6 +20,8 @@ export interface Messages {
   readonly currentTime: string;
   readonly language: string;
   readonly zoneBefore: string;
+  /** The business clock's zone as people say it, by IANA id; an id not listed is shown as it is. */
+  readonly zones: Readonly<Record<string, string>>;
   readonly zoneMiddle: string;
   readonly zoneAfter: string;
   readonly statusHeading: string;
@@ -86,6 +88,7 @@ const en: Messages = {
   currentTime: 'Current time',
   language: 'Language',
   zoneBefore: 'Dates and times below are in',
+  zones: { 'America/New_York': 'New York time', 'Europe/Berlin': 'Berlin time' },
   zoneMiddle: ', where it is now',
   zoneAfter: '.',
   statusHeading: 'Your subscription',
@@ -156,8 +159,9 @@ const de: Messages = {
   nowHint: '(Ihre Uhr)',
   currentTime: 'Aktuelle Zeit',
   language: 'Sprache',
-  zoneBefore: 'Alle Daten und Uhrzeiten gelten für',
-  zoneMiddle: ', dort ist es jetzt',
+  zoneBefore: 'Alle Daten und Uhrzeiten in',
+  zones: { 'America/New_York': 'New Yorker Zeit', 'Europe/Berlin': 'Berliner Zeit' },
+  zoneMiddle: '; dort ist es jetzt',
   zoneAfter: '.',
   statusHeading: 'Ihr Abonnement',
   phaseLabel: 'Status',
@@ -232,7 +236,8 @@ const fr: Messages = {
   nowHint: '(votre horloge)',
   currentTime: 'Heure actuelle',
   language: 'Langue',
-  zoneBefore: 'Les dates et heures ci-dessous sont celles de',
+  zoneBefore: 'Les dates et heures ci-dessous sont à',
+  zones: { 'America/New_York': 'l’heure de New York', 'Europe/Berlin': 'l’heure de Berlin' },
   zoneMiddle: ', où il est',
   zoneAfter: '.',
   statusHeading: 'Votre abonnement',
@@ -309,7 +314,8 @@ const ja: Messages = {
   currentTime: '現在時刻',
   language: '言語',
   zoneBefore: '以下の日時はすべて',
-  zoneMiddle: 'の時刻です。現在',
+  zones: { 'America/New_York': 'ニューヨーク時間', 'Europe/Berlin': 'ベルリン時間' },
+  zoneMiddle: 'です。現在',
   zoneAfter: '。',
   statusHeading: 'ご契約の状況',
   phaseLabel: '状況',
