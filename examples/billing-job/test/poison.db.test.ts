@@ -1,5 +1,9 @@
+import fc from 'fast-check';
+import pg from 'pg';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { getRemindersDue, quoteReactivationFee } from '../../../src/index.js';
+import { defaultPolicy, getRemindersDue, quoteReactivationFee } from '../../../src/index.js';
+import { recordsOfPage } from '../src/page.js';
 import { freshDatabase, insertSubscriptions, query, readOutbox, runJobOk } from './database.js';
 import { asSubscription, generateSubscriptions } from './subscriptions.js';
 
@@ -183,6 +187,59 @@ describe('billing job: no row blocks a night', () => {
     if (fromLibrary.kind === 'reactivation' || fromLibrary.kind === 'recovery') {
       expect(quote).toEqual({ total: fromLibrary.total.amount, fee: fromLibrary.fee.amount });
       expect(fromLibrary.total.amount.split('.')[0]?.length).toBeGreaterThan(12);
+    }
+  });
+
+  it('R-IN-1 R-IN-4 any date PostgreSQL stores, read as the job reads it, is either taken as that day or refused with a code and path (property)', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: '-c DateStyle=ISO,YMD' });
+    await client.connect();
+    // Days from 2000-01-01: PostgreSQL's whole date range (4714-11-24 BC to 5874897-12-31), weighted to the library's years and their edges.
+    const offset = fc.oneof(
+      fc.integer({ min: -2_451_545, max: 2_145_031_949 }),
+      fc.integer({ min: -40_000, max: 400_000 }),
+      fc.constantFrom(-36_525, -36_524, 365_242, 365_243),
+    );
+    const window = { from: new Date(FROM), to: new Date(TO) };
+    const row = (day: string) => ({
+      id: 'p',
+      expiration_date: day,
+      extension_ends_on: null,
+      invoice_amount: '49.00',
+      recipient_time_zone: null,
+    });
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(offset.map(String), fc.constantFrom('infinity', '-infinity')), async (days) => {
+          const { rows } = await client.query<{ day: string }>(
+            /^-?\d+$/.test(days) ? "SELECT (DATE '2000-01-01' + $1::int)::text AS day" : 'SELECT $1::date::text AS day',
+            [days],
+          );
+          const day = rows[0]?.day as string;
+          const records = recordsOfPage([row(day)], window, defaultPolicy);
+          // The read is exact: the same day the calendar gives (Temporal, for the years 1–9999 that ISO text covers).
+          const year = /^(\d{4})-\d\d-\d\d$/.exec(day)?.[1];
+          if (/^-?\d+$/.test(days) && year !== undefined) {
+            expect(day).toBe(
+              Temporal.PlainDate.from('2000-01-01')
+                .add({ days: Number(days) })
+                .toString(),
+            );
+          }
+          const inRange = year !== undefined && Number(year) >= 1900 && Number(year) <= 2999;
+          if (!inRange) {
+            expect(records.rejected, day).toHaveLength(1);
+            expect(records.rejected[0]?.path, day).toBe('subscription.expirationDate');
+            expect(['invalid-date', 'date-out-of-range'], day).toContain(records.rejected[0]?.code);
+          } else {
+            // Inside the library's years the day is taken; at their edges (1900, 2999) a lifecycle can leave them.
+            if (Number(year) > 1900 && Number(year) < 2999) expect(records.rejected, day).toEqual([]);
+            for (const refusal of records.rejected) expect(refusal.code, day).toBe('date-out-of-range');
+          }
+        }),
+        { numRuns: 300 },
+      );
+    } finally {
+      await client.end();
     }
   });
 });

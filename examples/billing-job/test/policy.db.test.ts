@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, definePolicy, getRemindersDue } from '../../../src/index.js';
-import { loadPolicyFile, policyRecordOf } from '../src/policy.js';
+import { policyArbitrary } from '../../../test/support/policies.js';
+import { loadPolicyFile, policyFromRecord, policyRecordOf } from '../src/policy.js';
 import { freshDatabase, insertSubscriptions, query, readOutbox, runJob, runJobOk, startJob } from './database.js';
 import { asSubscription, generateSubscriptions } from './subscriptions.js';
 
@@ -79,6 +82,28 @@ describe('billing job --policy FILE', () => {
     expect((await snapshot(url)).done).toBe(true);
   });
 
+  it('R-POL-1 a policy survives jsonb: rebuilt from billing_windows.policy it is the same policy, with the same hash (property)', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await fc.assert(
+        fc.asyncProperty(policyArbitrary, fc.boolean(), async (policy, reversed) => {
+          const record = policyRecordOf(policy);
+          // jsonb stores keys in its own order; a writer may have sent them in any order.
+          const sent = reversed ? JSON.stringify(reverseKeys(JSON.parse(record.json))) : record.json;
+          const { rows } = await client.query<{ policy: unknown }>('SELECT $1::jsonb AS policy', [sent]);
+          const rebuilt = policyFromRecord(rows[0]?.policy, 'the test');
+          expect(rebuilt.hash).toBe(record.hash);
+          expect(rebuilt.json).toBe(record.json);
+          expect(rebuilt.policy).toEqual(policy);
+        }),
+        { numRuns: 200 },
+      );
+    } finally {
+      await client.end();
+    }
+  });
+
   it('a policy file that cannot be read, is not JSON or is refused by definePolicy: exit 2 before connecting', async () => {
     const unreachable = 'postgres://nobody@127.0.0.1:1/none';
     for (const [file, message] of [
@@ -101,6 +126,16 @@ function policyFile(name: string, content: unknown): string {
   const file = join(tmpdir(), `billing-job-policy-${name}-${process.pid}.json`);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
   return file;
+}
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, field]) => [key, reverseKeys(field)]),
+  );
 }
 
 async function snapshot(url: string) {
