@@ -454,7 +454,7 @@ describe.each(BROWSERS)('pricing widget in headless $name', (spec) => {
     expect(await attribute('now-error', 'data-code')).toBe('ambiguous-instant');
   });
 
-  test('at 390 px the Now field shows its whole date and time and nothing overflows; screenshots at 390 and 1200 px; zero axe violations', async () => {
+  test('at 390 px the Now field shows its whole date and time and nothing overflows; screenshots at 390 (English and German) and 1200 px; zero axe violations', async () => {
     const slug = spec.name.toLowerCase().replace(/\W+/g, '-');
     await page.setViewport({ width: 390, height: 844 });
     try {
@@ -472,6 +472,11 @@ describe.each(BROWSERS)('pricing widget in headless $name', (spec) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await axeViolations()).toEqual([]);
       await page.screenshot({ path: join(screenshots, `${slug}-390.png`), fullPage: true });
+      // German's long words (Gebühr für die Datenwiederherstellung) must fit as well.
+      await open({ now: '2026-04-22T12:00:00-04:00', expires: '2026-03-08', amount: '300.00', policy: 'berlin', locale: 'de-DE' });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await axeViolations()).toEqual([]);
+      await page.screenshot({ path: join(screenshots, `${slug}-390-de.png`), fullPage: true });
       await page.setViewport({ width: 1200, height: 900 });
       await open({ now: '2026-04-22T12:00:00-04:00', expires: '2026-03-08', amount: '300.00' });
       expect(await axeViolations()).toEqual([]);
