@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { civilOf, formatDayNumber } from '../../src/clock/civil.js';
-import { clearZoneMemos, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
+import { forgetZoneTables, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
 import { dayNumberArbitrary, instantArbitrary, timeOfDayArbitrary, withHostTimeZone, zoneArbitrary } from '../support/arbitraries.js';
 
 const DAY = 86_400_000;
@@ -79,7 +79,7 @@ describe('the business clock (properties)', () => {
             Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(zone).toPlainDate().toString(),
           ];
           const underHost = withHostTimeZone(host, () => {
-            clearZoneMemos(); // recompute from scratch under this host zone
+            forgetZoneTables(); // recompute from scratch under this host zone
             return [instantOf(zone, dayNumber, msOfDay), formatDayNumber(localDayOf(zone, instant))];
           });
           expect(underHost).toEqual(expected);

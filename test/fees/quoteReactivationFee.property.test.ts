@@ -400,7 +400,7 @@ describe('quoteReactivationFee (properties)', () => {
         const { precision, rounding } = DecimalJs;
         DecimalJs.set({ precision: 3, rounding: DecimalJs.ROUND_DOWN });
         try {
-          // The policy is defined, compiled and memoised under the host's settings.
+          // The policy is defined and compiled under the host's settings.
           checkAgainstIntegerModel(c, policyOf(c.schedule));
         } finally {
           DecimalJs.set({ precision, rounding });

@@ -1,7 +1,7 @@
 import type { Phase } from '../../src/lifecycle/types.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clearZoneMemos } from '../support/zone.js';
+import { forgetZoneTables } from '../support/zone.js';
 import { isLibraryError } from '../../src/errors.js';
 import { getCapabilities } from '../../src/lifecycle/getCapabilities.js';
 import { getTimeline } from '../../src/timeline/getTimeline.js';
@@ -142,8 +142,8 @@ describe('getExpiryStatus (properties)', () => {
       fc.property(zoneArbitrary, zoneArbitrary, subscriptionArbitrary, instantArbitrary, (host, zone, subscription, now) => {
         const expected = getExpiryStatus(subscription, now, definePolicy({ timeZone: zone }));
         const underHost = withHostTimeZone(host, () => {
-          clearZoneMemos();
-          // A fresh policy object: nothing memoised under another host zone is reused.
+          forgetZoneTables();
+          // A fresh policy object: nothing compiled under another host zone is reused.
           return getExpiryStatus(subscription, now, definePolicy({ timeZone: zone }));
         });
         expect(underHost).toEqual(expected);

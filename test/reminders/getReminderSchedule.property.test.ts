@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonthsToDayNumber, formatDayNumber } from '../../src/clock/civil.js';
+import { formatDayNumber } from '../../src/clock/civil.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
-import { clearZoneMemos, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
+import { forgetZoneTables, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
 import { isLibraryError } from '../../src/errors.js';
 import { parseSubscription } from '../../src/input/subscription.js';
 import { boundariesOf } from '../../src/lifecycle/boundaries.js';
@@ -21,9 +21,22 @@ const MINUTE = 60_000;
 const CHANNELS = ['email', 'sms', 'phone', 'letter'] as const;
 const FINENESS: Record<CadenceUnit, number> = { daily: 0, weekly: 1, monthly: 2 };
 
+/**
+ * R-TZ-4 stated on its own, with the platform's UTC calendar rather than the library's
+ * arithmetic: k calendar months from a day, on the same day of the month, or on the last day
+ * of a shorter month (2026-08-31 plus 6 months is 2027-02-28).
+ */
+function addCalendarMonths(dayNumber: number, k: number): number {
+  const date = new Date(dayNumber * DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + k;
+  const lastDayOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDayOfMonth)) / DAY;
+}
+
 /** Occurrence k of a cadence, straight from R-RM-1. */
 function occurrenceDay(unit: CadenceUnit, expirationDay: number, k: number): number {
-  if (unit === 'monthly') return addMonthsToDayNumber(expirationDay, k);
+  if (unit === 'monthly') return addCalendarMonths(expirationDay, k);
   return expirationDay + (unit === 'weekly' ? 7 * k : k);
 }
 
@@ -171,9 +184,9 @@ describe('getReminderSchedule (properties)', () => {
             if (name.endsWith('daily')) expect(current - previous).toBe(1);
             else if (name.endsWith('weekly')) expect(current - previous).toBe(7);
             else {
-              const k = [-4, -3, -2, -1].find((m) => addMonthsToDayNumber(expirationDay, m) === previous);
+              const k = [-4, -3, -2, -1].find((m) => addCalendarMonths(expirationDay, m) === previous);
               expect(k).toBeDefined();
-              expect(current).toBe(addMonthsToDayNumber(expirationDay, (k as number) + 1));
+              expect(current).toBe(addCalendarMonths(expirationDay, (k as number) + 1));
             }
           });
         }
@@ -181,11 +194,11 @@ describe('getReminderSchedule (properties)', () => {
         expect(groups.get('email daily')?.map((r) => r.daysBeforeExpiry)).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
         expect(groups.get('email weekly')?.map((r) => r.daysBeforeExpiry)).toEqual([28, 21, 14]);
         const monthly = groups.get('email monthly')?.map((r) => r.date) ?? [];
-        const lastMonth = addMonthsToDayNumber(expirationDay, -1);
+        const lastMonth = addCalendarMonths(expirationDay, -1);
         expect(monthly).toEqual(
           [-4, -3, -2, -1]
             .filter((m) => m < -1 || lastMonth < expirationDay - 28)
-            .map((m) => formatDayNumber(addMonthsToDayNumber(expirationDay, m))),
+            .map((m) => formatDayNumber(addCalendarMonths(expirationDay, m))),
         );
       }),
       { numRuns: 200 },
@@ -330,8 +343,8 @@ describe('getReminderSchedule (properties)', () => {
       fc.property(zoneArbitrary, calendarDateArbitrary, recipientArbitrary, (timeZone, date, recipient) => {
         const results = hosts.map((host) =>
           withHostTimeZone(host, () => {
-            clearZoneMemos();
-            // A fresh policy object is compiled afresh, so no memo crosses hosts.
+            forgetZoneTables();
+            // A fresh policy object is compiled afresh, so nothing compiled crosses hosts.
             return JSON.stringify(getReminderSchedule(subscriptionOf(date, recipient, 'a'), definePolicy({ timeZone })));
           }),
         );

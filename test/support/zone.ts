@@ -12,4 +12,4 @@ export const localDayOf = (timeZone: string, instant: number): number => engine.
 export const instantOf = (timeZone: string, dayNumber: number, msOfDay: number): number =>
   engine.instantOf(zone(timeZone), dayNumber, msOfDay);
 /** Forgets every learnt table, so the next call relearns from Intl (under the host zone of the moment). */
-export const clearZoneMemos = (): void => engine.forgetZoneTables();
+export const forgetZoneTables = (): void => engine.forgetZoneTables();
