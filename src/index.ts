@@ -1,6 +1,6 @@
 /**
  * subscription-expiry: exact answers about SaaS subscription expiry.
- * The public surface (SPEC §8): re-exports only. Every export is pure (R-PURE-1): it reads
+ * The public surface: re-exports only. Every export is pure (R-PURE-1): it reads
  * no clock, does no I/O, keeps no state a later answer depends on, and never changes what
  * it is given.
  */

@@ -56,7 +56,7 @@ export function readOrderId(text: string, shape: OrderIdShape): string | undefin
   return token.isOrderId && token.end === text.length ? text.toUpperCase() : undefined;
 }
 
-/** Is a well-formed id only the template's placeholder, `XXX-XXX-XXXXX` (seed 001)? */
+/** Is a well-formed id only the support template's placeholder, `XXX-XXX-XXXXX`? */
 export function isPlaceholder(orderId: string, shape: OrderIdShape): boolean {
   return orderId.toUpperCase() === shape.display;
 }

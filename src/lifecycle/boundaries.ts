@@ -5,7 +5,7 @@ import type { ParsedSubscription } from '../input/subscription.js';
 import type { CompiledPolicy } from '../policy/compile.js';
 
 /**
- * The single source of every date of a subscription's lifecycle (SPEC §2, §6):
+ * The single source of every date of a subscription's lifecycle (R-ST-1, R-TL-1):
  * status, fees, reminders, extensions and the timeline all read these, so they can
  * never disagree. Each is a few lookups in the zone's learnt offset table.
  */

@@ -28,10 +28,9 @@ const WORK: Rights = Object.freeze({ ...LOOK, canChangeSettings: true });
 const OWN: Rights = Object.freeze({ ...WORK, canManageBilling: true });
 
 /**
- * R-ST-4, as data: phase × role. Only an owner manages billing (seed 002), and
+ * R-ST-4, as data: phase × role. Only an owner manages billing, and
  * reactivating or recovering means paying, so those are the owner's too. In `expired`
- * nobody changes settings or billing (seed 000: that is what a temporary extension is
- * for); in `deleted` and `unrecoverable` nobody logs in. An agent works tickets but
+ * nobody changes settings or billing (that is what a temporary extension is for); in `deleted` and `unrecoverable` nobody logs in. An agent works tickets but
  * does not change the instance's settings.
  */
 const CAPABILITIES: Readonly<Record<Phase, Readonly<Record<KnownRole, Rights>>>> = Object.freeze({

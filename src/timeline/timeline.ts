@@ -8,7 +8,7 @@ import { resultDate } from '../results.js';
 import { boundariesOf } from '../lifecycle/boundaries.js';
 import type { TimelineEvent, TimelineEventKind } from './types.js';
 
-/** The payment method whose deadline the timeline shows (seed 000). */
+/** The payment method whose deadline the timeline shows. */
 const BANK_TRANSFER = 'bank-transfer';
 
 /** The timeline of a parsed subscription under a compiled policy (R-TL-1). */
@@ -27,7 +27,7 @@ export function timelineOf(subscription: ParsedSubscription, policy: CompiledPol
   }
   add('renewal-invoice', boundaries.originalExpirationDay - renewalInvoiceDaysBefore, boundaries.renewalDueAt);
   if (subscription.paymentMethod === BANK_TRANSFER) {
-    // Seed 000: "send your payment at least 7 days before your expiration date". The
+    // "Send your payment at least 7 days before your expiration date" (R-TL-1). The
     // payment is in time through that whole date, so the deadline is the end of it, at
     // the policy's expiry time like the expiry itself, counted from the effective date.
     const deadlineDay = boundaries.expirationDay - bankTransferDaysBefore;
