@@ -91,8 +91,9 @@ export async function processNextPage(
   compute: (rows: readonly SubscriptionRow[]) => PageRecords,
 ): Promise<PageOutcome | undefined> {
   return inTransaction(client, async () => {
-    const state = await client.query<{ after_id: string | null; completed_at: Date | null }>(
-      'SELECT after_id, completed_at FROM billing_windows WHERE id = $1 FOR UPDATE',
+    const state = await client.query<{ after_id: string | null; completed_at: Date | null; refusals: boolean }>(
+      `SELECT after_id, completed_at, EXISTS (SELECT 1 FROM rejected_subscriptions WHERE window_id = $1) AS refusals
+         FROM billing_windows WHERE id = $1 FOR UPDATE`,
       [window.id],
     );
     const cursor = state.rows[0];
@@ -103,9 +104,9 @@ export async function processNextPage(
     );
     const records = compute(page.rows);
     const last = page.rows.at(-1);
-    // A window run again: the page's earlier refusals go (on the last page, all the rest),
-    // and what is still refused is recorded anew.
-    if (window.rerun) await clearRejections(client, window, cursor.after_id, page.rows.length < pageSize ? null : (last?.id ?? null));
+    // A window run again (by this run, or by one this run helps): the page's earlier
+    // refusals go (on the last page, all the rest), and what is still refused is recorded anew.
+    if (cursor.refusals) await clearRejections(client, window, cursor.after_id, page.rows.length < pageSize ? null : (last?.id ?? null));
     const recorded = await insertReminders(client, window, records);
     await insertQuotes(client, window, records);
     await insertRejected(client, window, records);
