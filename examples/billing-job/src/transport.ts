@@ -5,6 +5,8 @@
  * from it whether the row is sent, retried later or failed for good. A transport throws
  * only when it cannot go on at all (standard output closed): the sender then stops.
  */
+import http from 'node:http';
+import https from 'node:https';
 import type { Writable } from 'node:stream';
 
 /** A reminder as the sender delivers it: the outbox row, with the attempt it is. */
@@ -49,29 +51,51 @@ export function retryAfterOf(header: string | null): number | undefined {
   return Number(header.trim()) * 1000;
 }
 
-/** POSTs each reminder to `url`, giving up on a request after `timeoutMs` (connection, answer and body). */
+/**
+ * POSTs each reminder to `url`, giving up on a request after `timeoutMs` (connection,
+ * answer and body). Connections are kept alive and reused. node:http rather than fetch:
+ * fetch's web streams cost about a third of the sender's CPU in a profile.
+ */
 export function webhookTransport(url: URL, timeoutMs: number): Transport {
-  return async (delivery) => {
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': delivery.key },
-        body: JSON.stringify(delivery),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      // Read the answer to its end (within the same timeout) so the connection is reused.
-      await response.arrayBuffer();
-      const kind = outcomeOfStatus(response.status);
-      if (kind === 'accepted') return { kind };
-      const error = `HTTP ${response.status}${response.statusText === '' ? '' : ` ${response.statusText}`}`;
-      if (kind === 'permanent') return { kind, error };
-      const retryAfterMs = retryAfterOf(response.headers.get('retry-after'));
-      return retryAfterMs === undefined ? { kind, error } : { kind, error, retryAfterMs };
-    } catch (error) {
-      return { kind: 'retry', error: networkErrorOf(error, timeoutMs) };
-    }
-  };
+  const secure = url.protocol === 'https:';
+  const agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  const send = secure ? https.request : http.request;
+  return (delivery) =>
+    new Promise<Outcome>((resolve) => {
+      const body = JSON.stringify(delivery);
+      const failed = (error: unknown) => resolve({ kind: 'retry', error: networkErrorOf(error, timeoutMs) });
+      const request = send(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': delivery.key },
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+        (response) => {
+          // Read the answer to its end (within the same timeout) so the connection is reused.
+          response.resume();
+          response.on('error', failed);
+          response.on('close', () => {
+            if (!response.complete) failed(new Error('the connection closed during the answer'));
+          });
+          response.on('end', () => resolve(outcomeOf(response)));
+        },
+      );
+      request.on('error', failed);
+      request.end(body);
+    });
+}
+
+function outcomeOf(response: http.IncomingMessage): Outcome {
+  const status = response.statusCode ?? 0;
+  const kind = outcomeOfStatus(status);
+  if (kind === 'accepted') return { kind };
+  const error = `HTTP ${status}${response.statusMessage === undefined || response.statusMessage === '' ? '' : ` ${response.statusMessage}`}`;
+  if (kind === 'permanent') return { kind, error };
+  const header = response.headers['retry-after'];
+  const retryAfterMs = retryAfterOf(header === undefined ? null : header);
+  return retryAfterMs === undefined ? { kind, error } : { kind, error, retryAfterMs };
 }
 
 /**
@@ -103,8 +127,7 @@ export function ndjsonTransport(stream: Writable): Transport {
 /** One line for a request that got no HTTP answer: a timeout, a refused or dropped connection. */
 function networkErrorOf(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error as Error & { cause?: unknown }).cause : undefined;
-  const detail = cause instanceof Error ? ((cause as Error & { code?: string }).code ?? cause.message) : undefined;
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
   const message = error instanceof Error ? error.message : String(error);
-  return detail === undefined ? message : `${message}: ${detail}`;
+  return code === undefined || message.includes(code) ? message : `${message} (${code})`;
 }
