@@ -16,14 +16,14 @@ import { join, resolve } from 'node:path';
 const entry = JSON.stringify(resolve('dist/index.js'));
 const KB = 1000;
 const CASES = [
-  { name: 'findOrderId', source: `export { findOrderId } from ${entry};`, budget: 1.0 * KB, guard: 1.35 * KB, decimal: false },
+  { name: 'findOrderId', source: `export { findOrderId } from ${entry};`, budget: 1.0 * KB, guard: 1.45 * KB, decimal: false },
   { name: 'getExpiryStatus', source: `export { getExpiryStatus } from ${entry};`, budget: 3.5 * KB, guard: 6.4 * KB, decimal: false },
   { name: 'getRemindersDue', source: `export { getRemindersDue } from ${entry};`, budget: 4.5 * KB, guard: 7.1 * KB, decimal: false },
   { name: 'getCapabilities', source: `export { getCapabilities } from ${entry};`, guard: 6.7 * KB, decimal: false },
   { name: 'getTimeline', source: `export { getTimeline } from ${entry};`, guard: 6.8 * KB, decimal: false },
   { name: 'checkExtensionEligibility', source: `export { checkExtensionEligibility } from ${entry};`, guard: 7.9 * KB, decimal: false },
-  { name: 'definePolicy', source: `export { definePolicy } from ${entry};`, guard: 5.6 * KB, decimal: false },
-  { name: 'formatMoney', source: `export { formatMoney } from ${entry};`, guard: 2.2 * KB, decimal: false },
+  { name: 'definePolicy', source: `export { definePolicy } from ${entry};`, guard: 6.4 * KB, decimal: false },
+  { name: 'formatMoney', source: `export { formatMoney } from ${entry};`, guard: 2.35 * KB, decimal: false },
   {
     name: 'quoteReactivationFee',
     source: `export { quoteReactivationFee } from ${entry};`,
@@ -31,7 +31,7 @@ const CASES = [
     guard: 22.5 * KB,
     decimal: true,
   },
-  { name: 'the whole entry (import *)', source: `export * from ${entry};`, budget: 21 * KB, guard: 30.5 * KB, decimal: true },
+  { name: 'the whole entry (import *)', source: `export * from ${entry};`, budget: 21 * KB, guard: 31.1 * KB, decimal: true },
   { name: 'for reference: decimal.js alone', source: `import D from 'decimal.js'; export const C = D.clone({});`, decimal: true },
 ];
 

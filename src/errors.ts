@@ -80,25 +80,43 @@ export class ExpiryInputError extends Error {
 }
 
 /**
+ * One problem of a policy: its stable code, the path of the field and a message that
+ * starts with the path, as a {@link PolicyError}'s own.
+ */
+export interface PolicyProblem {
+  readonly code: PolicyErrorCode;
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
  * Thrown when a policy cannot be right: unknown time zone, tiers not
- * increasing, negative rates, send times that are not times, and so on.
+ * increasing, negative rates, send times that are not times, and so on. Its `code`,
+ * `path` and `message` are those of the first problem; `problems` lists every problem
+ * `definePolicy` found, the first included, in the order the policy lists its fields.
  *
  * @example
  * try {
- *   definePolicy({ timeZone: 'Mars/Olympus_Mons' });
+ *   definePolicy({ timeZone: 'Mars/Olympus_Mons', deletionDay: 0 });
  * } catch (error) {
- *   if (error instanceof PolicyError) console.log(error.code, error.path); // 'invalid-time-zone' 'policy.timeZone'
+ *   if (error instanceof PolicyError) {
+ *     console.log(error.code, error.path); // 'invalid-time-zone' 'policy.timeZone'
+ *     console.log(error.problems.map((problem) => problem.path)); // ['policy.timeZone', 'policy.deletionDay']
+ *   }
  * }
  */
 export class PolicyError extends Error {
   override readonly name = 'PolicyError' as const;
   readonly code: PolicyErrorCode;
   readonly path: string;
+  /** Every problem found, this error's own first. */
+  readonly problems: readonly PolicyProblem[];
 
-  constructor(code: PolicyErrorCode, path: string, message: string) {
+  constructor(code: PolicyErrorCode, path: string, message: string, more: readonly PolicyProblem[] = []) {
     super(`${path}: ${message}`);
     this.code = code;
     this.path = path;
+    this.problems = Object.freeze([Object.freeze({ code, path, message: this.message }), ...more]);
   }
 }
 

@@ -5,7 +5,7 @@
  * it is given.
  */
 export { ExpiryInputError, PolicyError } from './errors.js';
-export type { ExpiryInputErrorCode, PolicyErrorCode } from './errors.js';
+export type { ExpiryInputErrorCode, PolicyErrorCode, PolicyProblem } from './errors.js';
 export { defaultPolicy } from './policy/defaultPolicy.js';
 export { definePolicy } from './policy/definePolicy.js';
 export type { Policy, PolicyOverrides, ReminderCadence, ReactivationTier, FeeCap, CadenceUnit, OrderIdFormat } from './policy/types.js';

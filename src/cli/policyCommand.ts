@@ -1,6 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { defaultPolicy, definePolicy } from '../index.js';
-import { isLibraryError } from '../internal.js';
+import { defaultPolicy, definePolicy, PolicyError } from '../index.js';
 import type { Command, CommandContext } from './command.js';
 import { FORMAT_FLAG, formatOf, POLICY_FLAG, policyOf, readFlagFile, UsageError, type Values } from './options.js';
 
@@ -54,9 +53,9 @@ interface PolicyProblem {
 }
 
 /**
- * Every problem of policy overrides: the schema's, one per path, then definePolicy's if it
- * found another. ajv and the schema are loaded only here, so no other command pays for
- * them at start-up.
+ * Every problem of policy overrides: the schema's, one per path, then each of
+ * definePolicy's at a path the schema did not name. ajv and the schema are loaded only
+ * here, so no other command pays for them at start-up.
  */
 async function policyProblems(overrides: unknown): Promise<PolicyProblem[]> {
   const [{ default: Ajv2020 }, { default: schema }] = await Promise.all([import('ajv/dist/2020.js'), import('../../policy.schema.json')]);
@@ -72,9 +71,10 @@ async function policyProblems(overrides: unknown): Promise<PolicyProblem[]> {
   try {
     definePolicy(overrides as never);
   } catch (error) {
-    if (!isLibraryError(error)) throw error;
-    if (!byPath.has(error.path))
-      byPath.set(error.path, { path: error.path, message: error.message.slice(error.path.length + 2), code: error.code });
+    if (!(error instanceof PolicyError)) throw error;
+    // Every problem definePolicy found (a PolicyError lists them all), where the schema found none.
+    for (const { path, message, code } of error.problems)
+      if (!byPath.has(path)) byPath.set(path, { path, message: message.slice(path.length + 2), code });
   }
   return [...byPath.values()];
 }

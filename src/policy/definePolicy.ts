@@ -7,7 +7,8 @@ import { validatePolicy } from './validate.js';
 /**
  * Merges `overrides` over {@link defaultPolicy} (objects merged field by field,
  * arrays replaced whole), validates the result and returns a new deeply frozen
- * policy. Throws `PolicyError` with the path of the first bad field.
+ * policy. Throws `PolicyError` with the code and path of the first bad field, and in its
+ * `problems` every problem found, each with its code, path and message.
  *
  * @param overrides - the fields that differ from the default policy
  * @param base - the policy to start from (default: {@link defaultPolicy})

@@ -18,47 +18,57 @@ import type { CadenceUnit, FeeCap, Policy, ReactivationTier, ReminderCadence } f
 
 /**
  * Checks every field of a complete policy and returns a fresh, deeply frozen copy
- * (R-POL-1), marked as made by `definePolicy`. Each problem is a `PolicyError` naming the
- * field's path. The sections are checked in the order the policy lists them; a field no
- * section reads is an `unknown-field`, reported once every section has passed.
+ * (R-POL-1), marked as made by `definePolicy`. Every problem is found, not only the first:
+ * each field is checked on its own, in the order the policy lists them, and a rule that
+ * needs another field (a fee needs the currency's digits) is checked once that field is
+ * right. The `PolicyError` thrown is the first problem, with `problems` listing them all; a
+ * field no section reads is an `unknown-field`, listed after the others.
  */
 export function validatePolicy(candidate: unknown, path = 'policy'): Policy {
   const root = new Fields(candidate, path);
   const clock = validateClock(root);
   const money = validateMoney(root);
   const days = validateDays(root);
-  const fees = validateFees(root.object('fees'), money, days.deletionDay);
-  const reminders = validateReminders(root.object('reminders'));
-  const extensions = validateExtensions(root.object('extensions'));
+  const fees = root.check(() => root.object('fees'));
+  // Fees are priced in the currency's digits and tiered before the deletion day: without
+  // those, the fees are left unread until they are right.
+  const feeTerms = fees && (money && days ? validateFees(fees, money, days.deletionDay) : fees.skip());
+  const reminderFields = root.check(() => root.object('reminders'));
+  const reminders = reminderFields && validateReminders(reminderFields);
+  const extensionFields = root.check(() => root.object('extensions'));
+  const extensions = extensionFields && validateExtensions(extensionFields);
   root.rejectUnknownInEveryObject();
-  const { currencyDigits } = money;
+  root.throwProblems();
+  // No problem was found, so every part is there.
+  const { currencyDigits } = money as MoneyTerms;
   const policy: Policy = {
-    ...clock,
-    currency: money.currency,
+    ...(clock as Required<typeof clock>),
+    currency: (money as MoneyTerms).currency,
     ...(currencyDigits === undefined ? {} : { currencyDigits }),
-    rounding: money.rounding,
-    renewalInvoiceDaysBefore: days.renewalInvoiceDaysBefore,
-    bankTransferDaysBefore: days.bankTransferDaysBefore,
-    deletionDay: days.deletionDay,
-    recoveryWindowMonths: days.recoveryWindowMonths,
-    fees,
-    reminders,
-    extensions,
+    rounding: (money as MoneyTerms).rounding,
+    ...(days as Days),
+    fees: feeTerms as Policy['fees'],
+    reminders: reminders as Policy['reminders'],
+    extensions: extensions as Policy['extensions'],
   };
   return deepFreeze(markDefined(policy));
 }
 
 /** The business clock (R-TZ-1, R-TZ-2): a zone this runtime knows and the local expiry time. */
-function validateClock(root: Fields): Pick<Policy, 'timeZone' | 'expiryTime'> {
-  const timeZone = root.string('timeZone');
-  if (!isKnownTimeZone(timeZone)) {
-    throw new PolicyError(
-      'invalid-time-zone',
-      `${root.path}.timeZone`,
-      `${describe(timeZone)} is not an IANA time zone this runtime knows, such as "America/New_York"`,
-    );
-  }
-  return { timeZone, expiryTime: root.time('expiryTime') };
+function validateClock(root: Fields): Partial<Pick<Policy, 'timeZone' | 'expiryTime'>> {
+  const timeZone = root.check(() => {
+    const zone = root.string('timeZone');
+    if (!isKnownTimeZone(zone)) {
+      throw new PolicyError(
+        'invalid-time-zone',
+        `${root.path}.timeZone`,
+        `${describe(zone)} is not an IANA time zone this runtime knows, such as "America/New_York"`,
+      );
+    }
+    return zone;
+  });
+  const expiryTime = root.check(() => root.time('expiryTime'));
+  return { timeZone, expiryTime } as Partial<Pick<Policy, 'timeZone' | 'expiryTime'>>;
 }
 
 /** The money every amount is in (R-IN-3): currency, its fraction digits, and how percentages round. */
@@ -69,104 +79,138 @@ interface MoneyTerms {
   readonly rounding: RoundingMode;
 }
 
-function validateMoney(root: Fields): MoneyTerms {
-  const currency = root.string('currency');
-  const currencyDigitsFields = root.optionalObject('currencyDigits');
-  const currencyDigits = currencyDigitsFields === undefined ? undefined : validateCurrencyDigits(currencyDigitsFields);
-  const fractionDigits = currencyFractionDigits(currency, `${root.path}.currency`, currencyDigits);
-  const rounding = root.string('rounding');
-  if (!(ROUNDING_MODE_NAMES as readonly string[]).includes(rounding)) {
-    throw new PolicyError(
-      'invalid-value',
-      `${root.path}.rounding`,
-      `${describe(rounding)} is not one of ${ROUNDING_MODE_NAMES.join(', ')}`,
-    );
-  }
-  return { currency, currencyDigits, fractionDigits, rounding: rounding as RoundingMode };
+function validateMoney(root: Fields): MoneyTerms | undefined {
+  const currency = root.check(() => root.string('currency'));
+  const currencyDigits = root.check(() => {
+    const fields = root.optionalObject('currencyDigits');
+    return fields === undefined ? null : validateCurrencyDigits(fields);
+  });
+  const fractionDigits =
+    currency === undefined || currencyDigits === undefined
+      ? undefined
+      : root.check(() => currencyFractionDigits(currency, `${root.path}.currency`, currencyDigits ?? undefined));
+  const rounding = root.check(() => {
+    const mode = root.string('rounding');
+    if (!(ROUNDING_MODE_NAMES as readonly string[]).includes(mode)) {
+      throw new PolicyError('invalid-value', `${root.path}.rounding`, `${describe(mode)} is not one of ${ROUNDING_MODE_NAMES.join(', ')}`);
+    }
+    return mode as RoundingMode;
+  });
+  if (currency === undefined || fractionDigits === undefined || rounding === undefined) return undefined;
+  return { currency, currencyDigits: currencyDigits ?? undefined, fractionDigits, rounding };
 }
 
 type Days = Pick<Policy, 'renewalInvoiceDaysBefore' | 'bankTransferDaysBefore' | 'recoveryWindowMonths' | 'deletionDay'>;
 
 /** The lifecycle's day counts: invoice and bank-transfer lead times, deletion, the recovery window. */
-function validateDays(root: Fields): Days {
-  const renewalInvoiceDaysBefore = root.integer('renewalInvoiceDaysBefore', 0, 366);
-  const bankTransferDaysBefore = root.integer('bankTransferDaysBefore', 0, 366);
-  const recoveryWindowMonths = root.integer('recoveryWindowMonths', 1, 120);
-  // Deletion must come before recovery closes even in the shortest month run.
-  const deletionDay = root.integer('deletionDay', 1, Math.min(366, recoveryWindowMonths * 28));
+function validateDays(root: Fields): Days | undefined {
+  const renewalInvoiceDaysBefore = root.check(() => root.integer('renewalInvoiceDaysBefore', 0, 366));
+  const bankTransferDaysBefore = root.check(() => root.integer('bankTransferDaysBefore', 0, 366));
+  const recoveryWindowMonths = root.check(() => root.integer('recoveryWindowMonths', 1, 120));
+  // Deletion must come before recovery closes even in the shortest month run (without a
+  // valid window, only the bound every policy has is checked).
+  const deletionDay = root.check(() => root.integer('deletionDay', 1, Math.min(366, (recoveryWindowMonths ?? 14) * 28)));
+  if (
+    renewalInvoiceDaysBefore === undefined ||
+    bankTransferDaysBefore === undefined ||
+    recoveryWindowMonths === undefined ||
+    deletionDay === undefined
+  )
+    return undefined;
   return { renewalInvoiceDaysBefore, bankTransferDaysBefore, recoveryWindowMonths, deletionDay };
 }
 
 /** Reactivation tiers and recovery pricing (R-FEE-1, R-FEE-4…6): fees never fall as days pass. */
-function validateFees(fees: Fields, money: MoneyTerms, deletionDay: number): Policy['fees'] {
+function validateFees(fees: Fields, money: MoneyTerms, deletionDay: number): Policy['fees'] | undefined {
   const { fractionDigits, currency } = money;
   const tiers = validateTiers(fees, fractionDigits, currency, deletionDay);
-  const recoveryFields = fees.object('recovery');
-  const recoveryMinimum = recoveryFields.amount('minimum', fractionDigits, currency);
-  const recovery = {
-    rate: recoveryFields.rate('rate'),
-    minimum: recoveryMinimum,
-    dailyRate: recoveryFields.amount('dailyRate', fractionDigits, currency),
-    ...validateCap(recoveryFields, recoveryMinimum, fractionDigits, currency),
-  };
+  const recoveryFields = fees.check(() => fees.object('recovery'));
+  if (recoveryFields === undefined) return undefined;
+  const recoveryMinimum = recoveryFields.check(() => recoveryFields.amount('minimum', fractionDigits, currency));
+  const rate = recoveryFields.check(() => recoveryFields.rate('rate'));
+  const dailyRate = recoveryFields.check(() => recoveryFields.amount('dailyRate', fractionDigits, currency));
+  const cap =
+    recoveryMinimum === undefined
+      ? recoveryFields.skip()
+      : recoveryFields.check(() => validateCap(recoveryFields, recoveryMinimum, fractionDigits, currency));
+  if (tiers === undefined || recoveryMinimum === undefined || rate === undefined || dailyRate === undefined || cap === undefined)
+    return undefined;
+  const recovery = { rate, minimum: recoveryMinimum, dailyRate, ...cap };
   const lastTier = tiers[tiers.length - 1] as ReactivationTier;
-  // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
-  if (compareAmountTexts(recovery.rate, lastTier.rate) < 0 || compareAmountTexts(recovery.minimum, lastTier.minimum) < 0) {
-    throw new PolicyError(
-      'invalid-tiers',
-      `${fees.path}.recovery`,
-      'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted',
-    );
-  }
-  checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
-  return { reactivationTiers: tiers, recovery };
+  return fees.check(() => {
+    // R-FEE-5: fees never decrease, so recovery starts at least where reactivation ends.
+    if (compareAmountTexts(recovery.rate, lastTier.rate) < 0 || compareAmountTexts(recovery.minimum, lastTier.minimum) < 0) {
+      throw new PolicyError(
+        'invalid-tiers',
+        `${fees.path}.recovery`,
+        'the recovery rate and minimum must be at least those of the last reactivation tier, or fees would fall when data is deleted',
+      );
+    }
+    checkCapsRise(lastTier, recovery, `${fees.path}.recovery`, 'the last reactivation tier');
+    return { reactivationTiers: tiers, recovery };
+  });
 }
 
 /** Reminder cadences, a send time for each channel, and quiet hours (R-RM-1, R-RM-6). */
 function validateReminders(reminderFields: Fields): Policy['reminders'] {
   const cadences = validateCadences(reminderFields);
-  const sendTimesFields = reminderFields.object('sendTimes');
+  const sendTimesFields = reminderFields.check(() => reminderFields.object('sendTimes'));
   const sendTimes: Record<string, string> = {};
-  for (const channel of sendTimesFields.keys()) {
-    checkChannelName(channel, `${sendTimesFields.path}.${channel}`);
-    sendTimes[channel] = sendTimesFields.time(channel);
-  }
-  cadences.forEach((cadence, index) => {
-    if (!Object.hasOwn(sendTimes, cadence.channel)) {
-      throw new PolicyError(
-        'invalid-reminders',
-        `${reminderFields.path}.cadences[${index}].channel`,
-        `channel ${describe(cadence.channel)} has no send time in reminders.sendTimes`,
-      );
+  if (sendTimesFields !== undefined) {
+    const named = sendTimesFields.keys();
+    for (const channel of named) {
+      sendTimesFields.check(() => {
+        checkChannelName(channel, `${sendTimesFields.path}.${channel}`);
+        sendTimes[channel] = sendTimesFields.time(channel);
+      });
     }
-  });
-  return { cadences, sendTimes, quietHours: validateQuietHours(reminderFields.object('quietHours')) };
+    cadences.forEach((cadence, index) => {
+      // A channel whose send time is named but wrong has had its problem reported already.
+      if (cadence === undefined || named.includes(cadence.channel)) return;
+      reminderFields.check(() => {
+        throw new PolicyError(
+          'invalid-reminders',
+          `${reminderFields.path}.cadences[${index}].channel`,
+          `channel ${describe(cadence.channel)} has no send time in reminders.sendTimes`,
+        );
+      });
+    });
+  }
+  const quietFields = reminderFields.check(() => reminderFields.object('quietHours'));
+  const quietHours = quietFields === undefined ? undefined : validateQuietHours(quietFields);
+  // Any gap here was recorded as a problem, so this value is only returned whole.
+  return { cadences: cadences as ReminderCadence[], sendTimes, quietHours: quietHours as Policy['reminders']['quietHours'] };
 }
 
-function validateQuietHours(quietFields: Fields): Policy['reminders']['quietHours'] {
-  const channels = quietFields.array('channels', MAX_CHANNELS, 'channels').map((channel, index) => {
-    const channelPath = `${quietFields.path}.channels[${index}]`;
-    if (typeof channel !== 'string') throw new PolicyError('wrong-type', channelPath, `expected a channel name, got ${describe(channel)}`);
-    checkChannelName(channel, channelPath);
-    return channel;
+function validateQuietHours(quietFields: Fields): Policy['reminders']['quietHours'] | undefined {
+  const channels = quietFields.check(() =>
+    quietFields.array('channels', MAX_CHANNELS, 'channels').map((channel, index) => {
+      const channelPath = `${quietFields.path}.channels[${index}]`;
+      if (typeof channel !== 'string')
+        throw new PolicyError('wrong-type', channelPath, `expected a channel name, got ${describe(channel)}`);
+      checkChannelName(channel, channelPath);
+      return channel;
+    }),
+  );
+  const start = quietFields.check(() => quietFields.time('start'));
+  const end = quietFields.check(() => quietFields.time('end'));
+  if (start === undefined || end === undefined) return undefined;
+  quietFields.check(() => {
+    if ((parseTimeOfDay(start) as number) >= (parseTimeOfDay(end) as number)) {
+      throw new PolicyError('invalid-time', `${quietFields.path}.end`, `the allowed window must end after it starts (${start}–${end})`);
+    }
   });
-  const start = quietFields.time('start');
-  const end = quietFields.time('end');
-  if ((parseTimeOfDay(start) as number) >= (parseTimeOfDay(end) as number)) {
-    throw new PolicyError('invalid-time', `${quietFields.path}.end`, `the allowed window must end after it starts (${start}–${end})`);
-  }
-  return { channels, start, end };
+  return channels === undefined ? undefined : { channels, start, end };
 }
 
 /** Temporary extensions: the order-id form, then the request window, duration and cooldown (R-EXT-1…5). */
 function validateExtensions(extensionFields: Fields): Policy['extensions'] {
-  const orderId = validateOrderIdFormat(extensionFields.object('orderId'));
-  return {
-    requestDaysBefore: extensionFields.integer('requestDaysBefore', 0, 366),
-    durationDays: extensionFields.integer('durationDays', 1, 366),
-    cooldownDays: extensionFields.integer('cooldownDays', 0, 3660),
-    orderId,
-  };
+  const orderId = extensionFields.check(() => validateOrderIdFormat(extensionFields.object('orderId')));
+  const requestDaysBefore = extensionFields.check(() => extensionFields.integer('requestDaysBefore', 0, 366));
+  const durationDays = extensionFields.check(() => extensionFields.integer('durationDays', 1, 366));
+  const cooldownDays = extensionFields.check(() => extensionFields.integer('cooldownDays', 0, 3660));
+  // Any gap here was recorded as a problem, so this value is only returned whole.
+  return { requestDaysBefore, durationDays, cooldownDays, orderId } as Policy['extensions'];
 }
 
 /** An order id's form (R-EXT-6): 1 to 8 groups of 1 to 32 characters, joined by one punctuation character. */
@@ -217,21 +261,31 @@ function validateCurrencyDigits(fields: Fields): Record<string, number> {
 }
 
 /** The reactivation tiers (R-FEE-1): from day 0, on increasing days before deletion, never cheaper. */
-function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] {
-  const list = fees.array('reactivationTiers', MAX_TIERS, 'tiers');
+function validateTiers(fees: Fields, fractionDigits: number, currency: string, deletionDay: number): ReactivationTier[] | undefined {
   const listPath = `${fees.path}.reactivationTiers`;
-  if (list.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
-  const tiers = list.map((item, index) => validateTier(new Fields(item, `${listPath}[${index}]`), fractionDigits, currency));
-  for (const [index, tier] of tiers.entries()) checkTierFollows(tiers[index - 1], tier, `${listPath}[${index}]`, index);
-  const last = tiers[tiers.length - 1] as ReactivationTier;
-  if (last.fromDay >= deletionDay) {
-    throw new PolicyError(
-      'invalid-tiers',
-      `${listPath}[${tiers.length - 1}].fromDay`,
-      `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`,
-    );
-  }
-  return tiers;
+  const list = fees.check(() => {
+    const items = fees.array('reactivationTiers', MAX_TIERS, 'tiers');
+    if (items.length === 0) throw new PolicyError('invalid-tiers', listPath, 'at least one reactivation tier is needed, from day 0');
+    return items;
+  });
+  if (list === undefined) return undefined;
+  const tiers = list.map((item, index) =>
+    fees.check(() => validateTier(fees.open(item, `${listPath}[${index}]`), fractionDigits, currency)),
+  );
+  if (tiers.includes(undefined)) return undefined;
+  return fees.check(() => {
+    const valid = tiers as ReactivationTier[];
+    for (const [index, tier] of valid.entries()) checkTierFollows(valid[index - 1], tier, `${listPath}[${index}]`, index);
+    const last = valid[valid.length - 1] as ReactivationTier;
+    if (last.fromDay >= deletionDay) {
+      throw new PolicyError(
+        'invalid-tiers',
+        `${listPath}[${valid.length - 1}].fromDay`,
+        `the last tier starts on day ${last.fromDay}, not before the deletion day ${deletionDay}`,
+      );
+    }
+    return valid;
+  });
 }
 
 function validateTier(tier: Fields, fractionDigits: number, currency: string): ReactivationTier {
@@ -268,8 +322,11 @@ function checkTierFollows(previous: ReactivationTier | undefined, tier: Reactiva
 
 /** The optional cap of a tier or of recovery (R-FEE-6): `maximum` (an amount) and `maximumRate` (of the invoice). */
 function validateCap(fields: Fields, minimum: string, fractionDigits: number, currency: string): FeeCap {
-  const maximum = fields.has('maximum') ? fields.amount('maximum', fractionDigits, currency) : undefined;
-  const maximumRate = fields.has('maximumRate') ? fields.rate('maximumRate') : undefined;
+  // Both parts are looked at first, so neither is taken for an unknown field when the other is wrong.
+  const hasMaximum = fields.has('maximum');
+  const hasMaximumRate = fields.has('maximumRate');
+  const maximum = hasMaximum ? fields.amount('maximum', fractionDigits, currency) : undefined;
+  const maximumRate = hasMaximumRate ? fields.rate('maximumRate') : undefined;
   if (maximum !== undefined && compareAmountTexts(maximum, minimum) < 0) {
     throw new PolicyError(
       'invalid-amount',
@@ -316,28 +373,32 @@ const MAX_CADENCES = 64;
 const MAX_CHANNELS = 64;
 const MAX_ORDER_ID_GROUPS = 8;
 
-function validateCadences(reminders: Fields): ReminderCadence[] {
+/** Each cadence, checked on its own: an entry with a problem is `undefined`. */
+function validateCadences(reminders: Fields): (ReminderCadence | undefined)[] {
   const listPath = `${reminders.path}.cadences`;
-  return reminders.array('cadences', MAX_CADENCES, 'cadences').map((item, index) => {
-    const fields = new Fields(item, `${listPath}[${index}]`);
-    const channel = fields.string('channel');
-    checkChannelName(channel, `${fields.path}.channel`);
-    const cadence = fields.string('cadence');
-    if (!CADENCE_UNITS.includes(cadence as CadenceUnit)) {
-      throw new PolicyError(
-        'invalid-reminders',
-        `${fields.path}.cadence`,
-        `${describe(cadence)} is not one of ${CADENCE_UNITS.join(', ')}`,
-      );
-    }
-    const from = fields.integer('from', -120, 120, true);
-    const through = fields.integer('through', -120, 120, true);
-    if (through < from) {
-      throw new PolicyError('invalid-reminders', `${fields.path}.through`, `through (${through}) comes before from (${from})`);
-    }
-    fields.rejectUnknown();
-    return { channel, cadence: cadence as CadenceUnit, from, through };
-  });
+  const list = reminders.check(() => reminders.array('cadences', MAX_CADENCES, 'cadences')) ?? [];
+  return list.map((item, index) =>
+    reminders.check(() => {
+      const fields = reminders.open(item, `${listPath}[${index}]`);
+      const channel = fields.string('channel');
+      checkChannelName(channel, `${fields.path}.channel`);
+      const cadence = fields.string('cadence');
+      if (!CADENCE_UNITS.includes(cadence as CadenceUnit)) {
+        throw new PolicyError(
+          'invalid-reminders',
+          `${fields.path}.cadence`,
+          `${describe(cadence)} is not one of ${CADENCE_UNITS.join(', ')}`,
+        );
+      }
+      const from = fields.integer('from', -120, 120, true);
+      const through = fields.integer('through', -120, 120, true);
+      if (through < from) {
+        throw new PolicyError('invalid-reminders', `${fields.path}.through`, `through (${through}) comes before from (${from})`);
+      }
+      fields.rejectUnknown();
+      return { channel, cadence: cadence as CadenceUnit, from, through };
+    }),
+  );
 }
 
 function checkChannelName(channel: string, path: string): void {
@@ -350,25 +411,77 @@ function checkChannelName(channel: string, path: string): void {
   }
 }
 
+/** What the objects of one policy share: the objects opened so far, and the problems found. */
+interface Checks {
+  readonly opened: Fields[];
+  readonly problems: PolicyError[];
+}
+
 /**
  * Reads fields of one policy object, remembering which were read. The objects opened from
- * one root (`object`, `optionalObject`) share a list, so the root can reject every unknown
- * field at the end, in the order the objects were opened.
+ * one root (`object`, `optionalObject`, `open`) share the problems found and a list of
+ * objects, so the root can name every unknown field at the end, in the order the objects
+ * were opened: in an object read whole, a field that was not read is not a policy field.
  */
 class Fields {
   readonly path: string;
   private readonly record: Record<string, unknown>;
   private readonly seen = new Set<string>();
-  private readonly opened: Fields[];
+  private readonly checks: Checks;
+  /** A check failed while this object was being read: its unread fields are not known to be unknown. */
+  private incomplete = false;
+  /** Its unknown fields were looked for already. */
+  private checked = false;
 
-  constructor(value: unknown, path: string, opened: Fields[] = []) {
+  constructor(value: unknown, path: string, checks: Checks = { opened: [], problems: [] }) {
     if (!isRecord(value)) {
       throw new PolicyError(value === undefined ? 'missing' : 'wrong-type', path, `expected an object, got ${describe(value)}`);
     }
     this.record = value;
     this.path = path;
-    this.opened = opened;
-    opened.push(this);
+    this.checks = checks;
+    checks.opened.push(this);
+  }
+
+  /**
+   * Runs one check: its value, or `undefined` once its `PolicyError` is recorded, so the
+   * checks after it still run. An object opened during a check that failed was not read
+   * whole, so its unread fields are not reported as unknown.
+   */
+  check<T>(run: () => T): T | undefined {
+    const before = this.checks.opened.length;
+    try {
+      return run();
+    } catch (error) {
+      if (!(error instanceof PolicyError)) throw error;
+      this.checks.problems.push(error);
+      for (const fields of this.checks.opened.slice(before)) fields.incomplete = true;
+      return undefined;
+    }
+  }
+
+  /** Leaves this object's unread fields unjudged: a check they depend on failed. */
+  skip(): undefined {
+    this.incomplete = true;
+    return undefined;
+  }
+
+  /** A value read as another object of this policy (a tier, a cadence). */
+  open(value: unknown, path: string): Fields {
+    return new Fields(value, path, this.checks);
+  }
+
+  /** Throws the first problem found, with every problem in its `problems`; nothing when there is none. */
+  throwProblems(): void {
+    const [first, ...rest] = this.checks.problems;
+    if (first === undefined) return;
+    if (rest.length === 0) throw first;
+    throw new PolicyError(
+      first.code,
+      first.path,
+      first.message.slice(first.path.length + 2),
+      rest.flatMap((problem) => problem.problems),
+    );
   }
 
   keys(): string[] {
@@ -390,7 +503,7 @@ class Fields {
   }
 
   object(key: string): Fields {
-    return new Fields(this.get(key), `${this.path}.${key}`, this.opened);
+    return new Fields(this.get(key), `${this.path}.${key}`, this.checks);
   }
 
   /** An object field that may be absent (`undefined`). */
@@ -489,15 +602,26 @@ class Fields {
     return text;
   }
 
-  /** `rejectUnknown` on this object and every object opened from it, in the order they were opened. */
+  /** Records every unknown field of each object read whole, in the order they were opened. */
   rejectUnknownInEveryObject(): void {
-    for (const fields of this.opened) fields.rejectUnknown();
+    for (const fields of this.checks.opened) {
+      if (fields.incomplete || fields.checked) continue;
+      for (const key of fields.unknownKeys()) this.check(() => fields.throwUnknown(key));
+    }
   }
 
+  /** Throws for the first unknown field of this object, read whole; the root does not look again. */
   rejectUnknown(): void {
-    for (const key of Object.keys(this.record)) {
-      if (!this.seen.has(key))
-        throw new PolicyError('unknown-field', `${this.path}.${key}`, 'this is not a policy field (check its spelling)');
-    }
+    this.checked = true;
+    const [key] = this.unknownKeys();
+    if (key !== undefined) this.throwUnknown(key);
+  }
+
+  private unknownKeys(): string[] {
+    return Object.keys(this.record).filter((key) => !this.seen.has(key));
+  }
+
+  private throwUnknown(key: string): never {
+    throw new PolicyError('unknown-field', `${this.path}.${key}`, 'this is not a policy field (check its spelling)');
   }
 }

@@ -57,6 +57,27 @@ describe('subscription-expiry policy', () => {
     expect(error).toBe(`${path}: 1 problem`);
   });
 
+  it('R-POL-1 check: every rule problem definePolicy finds is printed, not only the first (issue 26)', async () => {
+    const path = file('rules.json', {
+      timeZone: 'Mars/Olympus',
+      deletionDay: 100,
+      recoveryWindowMonths: 2,
+      reminders: { quietHours: { start: '21:00', end: '08:00' } },
+    });
+    const { out, error } = await run(['check', path]);
+    expect(out).toBe(
+      [
+        'policy.timeZone: "Mars/Olympus" is not an IANA time zone this runtime knows, such as "America/New_York"',
+        'policy.deletionDay: expected a whole number of days or months from 1 to 56, got 100',
+        'policy.reminders.quietHours.end: the allowed window must end after it starts (21:00–08:00)',
+        '',
+      ].join('\n'),
+    );
+    expect(error).toBe(`${path}: 3 problems`);
+    const json = JSON.parse((await run(['check', path, '--format', 'json'])).out) as { problems: { code?: string }[] };
+    expect(json.problems.map((problem) => problem.code)).toEqual(['invalid-time-zone', 'invalid-number', 'invalid-time']);
+  });
+
   it('R-IN-4 check: a missing file, bad JSON, no FILE or no action are usage errors', async () => {
     expect((await run(['check', join(dir, 'nope.json')])).error).toMatch(/cannot read .*ENOENT/);
     expect((await run(['check', file('bad.json', '{')])).error).toMatch(/is not valid JSON/);
