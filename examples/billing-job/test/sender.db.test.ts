@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getReminderSchedule, getRemindersDue } from '../../../src/index.js';
+import { definePolicy, getReminderSchedule, getRemindersDue } from '../../../src/index.js';
 import { backoffDelay } from '../src/pace.js';
 import { outcomeOfStatus, retryAfterOf } from '../src/transport.js';
 import { freshDatabase, insertSubscriptions, type ProgramResult, query, runJobOk, startProgram } from './database.js';
@@ -232,6 +234,31 @@ describe('outbox sender on PostgreSQL', () => {
       console.log(
         `sender obsolete: ${obsolete.length} skipped (${renewed.length} renewed, ${extended.length} extended, ${deleted.length} deleted subscriptions), ${stillDue.length} sent`,
       );
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it('R-RM-1 checks each reminder under the policy its window recorded, not the default one', async () => {
+    // Emails every day from 10 days before to 2 days after expiry, nothing else: under the
+    // default policy most of these keys are in no schedule.
+    const overrides = { reminders: { cadences: [{ channel: 'email', cadence: 'daily', from: -10, through: 2 }] } };
+    const file = join(tmpdir(), `billing-send-policy-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(overrides));
+    const subscriptions = SUBSCRIPTIONS.slice(0, 200);
+    const url = await freshDatabase('billing_send_policy');
+    await insertSubscriptions(url, subscriptions);
+    await runJobOk(url, ['--from', FROM, '--to', TO, '--policy', file]);
+    const policy = definePolicy(overrides as never);
+    const due = subscriptions.flatMap((s) => getRemindersDue(asSubscription(s), { from: FROM, to: TO }, policy).map((r) => r.key)).sort();
+    const underDefault = new Set(subscriptions.flatMap((s) => getReminderSchedule(asSubscription(s)).map((r) => r.key)));
+    expect(due.filter((key) => !underDefault.has(key)).length).toBeGreaterThan(due.length / 3);
+
+    const sink = await startSink(NO_FAULTS, seeded(9));
+    try {
+      const summary = summaryOf((await runSenderOk(url, ['--webhook', sink.url, ...FAST])).stderr);
+      expect(summary).toMatchObject({ delivered: due.length, skipped: 0, failed: 0 });
+      expect([...sink.accepted.keys()].sort()).toEqual(due);
     } finally {
       await sink.close();
     }
