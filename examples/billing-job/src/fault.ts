@@ -11,7 +11,7 @@ export class UsageError extends Error {
 }
 
 /** The exit code of a run that ended with `error`: 2 for usage and configuration, 1 for everything else. */
-export function exitCodeOf(error: unknown): 1 | 2 {
+function exitCodeOf(error: unknown): 1 | 2 {
   return isUsageError(error) || configurationProblemOf(error) !== undefined ? 2 : 1;
 }
 
@@ -24,7 +24,7 @@ export function exitCodeOf(error: unknown): 1 | 2 {
  * faultLine('billing-job', new Error('Connection terminated unexpectedly'))
  * //=> 'billing-job: Connection terminated unexpectedly (a fault worth retrying: run it again, it resumes where it stopped)'
  */
-export function faultLine(program: string, error: unknown): string {
+function faultLine(program: string, error: unknown): string {
   const configuration = configurationProblemOf(error);
   const message = configuration ?? messageOf(error);
   const line = isUsageError(error) || configuration !== undefined ? message : `${message} (${RETRY})`;
@@ -33,7 +33,7 @@ export function faultLine(program: string, error: unknown): string {
 }
 
 /** What a fault line says after a retryable fault. */
-export const RETRY = 'a fault worth retrying: run it again, it resumes where it stopped';
+const RETRY = 'a fault worth retrying: run it again, it resumes where it stopped';
 
 /**
  * Reports how a run ended, in one line, and sets the exit code. A safety net then ends the
@@ -48,7 +48,7 @@ export function endRun(program: string, error: unknown): void {
 }
 
 /** How long a finished run may take to close its sockets before the process ends anyway. */
-export const EXIT_GRACE_MS = 5_000;
+const EXIT_GRACE_MS = 5_000;
 
 /** A usage error: ours, or one of node:util parseArgs's (an unknown flag, a missing value). */
 function isUsageError(error: unknown): boolean {

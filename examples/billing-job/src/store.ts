@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { PoolClient } from 'pg';
 import { UsageError } from './fault.js';
 import type { PageRecords, SubscriptionRow } from './page.js';
-import { defaultPolicyRecord, policyFromRecord, type PolicyRecord } from './policy.js';
+import { defaultPolicyRecord, type PolicyRecord } from './policy.js';
 
 /** The subscriptions of the shard `index/count` (see {@link hashRangeOf}; `shard_hash` is defined in schema.sql). */
 export interface Shard {
@@ -211,12 +211,6 @@ function requireSamePolicy(row: WindowRow, policy: PolicyRecord): void {
   throw new UsageError(
     `window ${row.id} (${row.from_at.toISOString()} to ${row.to_at.toISOString()}, shard ${row.shard_index}/${row.shard_count}) ran with policy ${row.policy_hash.slice(0, 12)}…, this run's policy is ${policy.hash.slice(0, 12)}…: pass the --policy file it ran with (none for the default) to resume or re-run it`,
   );
-}
-
-/** The policy a window recorded, rebuilt (for retry-rejected and the sender). */
-export async function policyOfWindow(client: PoolClient, windowId: string): Promise<PolicyRecord> {
-  const found = await client.query<{ policy: unknown }>('SELECT policy FROM billing_windows WHERE id = $1', [windowId]);
-  return policyFromRecord(found.rows[0]?.policy, `billing_windows.policy of window ${windowId}`);
 }
 
 async function insertReminders(client: PoolClient, window: BillingWindow, records: PageRecords): Promise<number> {
