@@ -1,4 +1,4 @@
--- The billing job's schema as the first release shipped it (before issue #24), kept to test
+-- The billing job's schema as the first release shipped it (before windows recorded their policy), kept to test
 -- that `billing-job init` upgrades such a database. Not for use.
 -- The billing job's schema (examples/billing-job): run once, or again, on any database;
 -- every statement is idempotent.
