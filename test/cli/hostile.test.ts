@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import packageJson from '../../package.json';
+import { nodeIo } from '../../src/cli/io.js';
 import { LineSplitter } from '../../src/cli/lines.js';
 import { closest, editDistance } from '../../src/cli/suggest.js';
 import { cli, records } from './support.js';
@@ -67,6 +68,12 @@ describe('batch: CSV piped in as NDJSON', () => {
       'not JSON: Unexpected token \'i\', "id,expirat"... is not valid JSON; this looks like a CSV header: pass --input-format csv',
     );
     expect(out[1].error.message).toMatch(/^not JSON: [^;]*$/);
+  });
+
+  it('the hint is for the first line only, even when that line was too long to read', async () => {
+    const out = records((await cli(['batch', '--max-line-bytes', '5', ...NOW], { input: 'id,expirationDate\na,b\n' })).stdout);
+    expect(out.map((record) => record.error.code)).toEqual(['line-too-long', 'invalid-line']);
+    expect(out[1].error.message).not.toMatch(/CSV/);
   });
 
   it('no hint when NDJSON was asked for, nor for a line with a brace', async () => {
@@ -226,6 +233,20 @@ describe('batch and signals', () => {
     });
     expect([result.code, result.stderr]).toEqual([130, '']);
     expect(records(result.stdout).map((record) => record.id)).toEqual(['a']);
+  });
+});
+
+describe('the real process io', () => {
+  it('nodeIo().onStop hands SIGINT and SIGTERM to its listener until it is stopped, and leaves no listener behind', () => {
+    const before = [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
+    const heard: string[] = [];
+    const off = nodeIo().onStop((signal) => heard.push(signal));
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before.map((count) => count + 1));
+    process.emit('SIGINT', 'SIGINT');
+    process.emit('SIGTERM', 'SIGTERM');
+    off();
+    expect(heard).toEqual(['SIGINT', 'SIGTERM']);
+    expect([process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')]).toEqual(before);
   });
 });
 
