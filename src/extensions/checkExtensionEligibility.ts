@@ -9,6 +9,9 @@ import type { Policy } from '../policy/types.js';
 import { decideExtension, type ParsedRequest } from './eligibility.js';
 import type { ExtensionDecision, ExtensionRequest } from './types.js';
 
+/** The longest list of earlier requests taken: the cooldown needs only the most recent. */
+const MAX_PREVIOUS_REQUESTS = 10_000;
+
 /**
  * Decides a temporary-extension request: grants it, with the new
  * expiration date and instant, or refuses it listing every reason that applies, each
@@ -23,7 +26,7 @@ import type { ExtensionDecision, ExtensionRequest } from './types.js';
  * - A granted extension lasts 7 days from the later of the request's local
  *   date and the expiration date, and ends at the policy's expiry time on `endsOn`.
  *
- * @param request - `{ orderId?, requestedAt, subscription, previousRequests? }`
+ * @param request - `{ orderId?, requestedAt, subscription, previousRequests? }` (at most 10,000 earlier requests)
  * @param policy - the policy (default: {@link defaultPolicy})
  * @returns a frozen decision, a discriminated union on `eligible`
  * @throws ExpiryInputError for an unreadable request; PolicyError for a policy `definePolicy` did not make
@@ -77,7 +80,16 @@ function parseRequest(value: unknown): ParsedRequest {
         `expected an array of instants (or of { requestedAt }), got ${describe(rawPrevious)}`,
       );
     }
-    const length = rawPrevious.length;
+    // The length is checked before any entry is read: a proxy whose length claims a billion
+    // of the same instant would otherwise be walked until memory ran out.
+    const length: unknown = rawPrevious.length;
+    if (typeof length !== 'number' || !(length <= MAX_PREVIOUS_REQUESTS)) {
+      throw new ExpiryInputError(
+        'invalid-value',
+        listPath,
+        `expected at most ${MAX_PREVIOUS_REQUESTS} earlier requests (the most recent are enough), got a list of length ${describe(length)}`,
+      );
+    }
     for (let index = 0; index < length; index += 1) {
       const itemPath = `${listPath}[${index}]`;
       let item: unknown;
