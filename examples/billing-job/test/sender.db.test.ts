@@ -264,6 +264,39 @@ describe('outbox sender on PostgreSQL', () => {
     }
   });
 
+  it('R-IN-5 a subscription the library now refuses: its reminders fail with the refusal, and go once fixed and requeued', async () => {
+    const subscriptions = SUBSCRIPTIONS.slice(0, 50);
+    const url = await seededDatabase('send_refused', subscriptions);
+    const due = expectedKeys(subscriptions, FROM, TO);
+    const broken = due[0]?.split(':')[0] as string;
+    const ofBroken = due.filter((key) => key.startsWith(`${broken}:`));
+    const [row] = await query<{ expiration_date: string }>(
+      url,
+      "SELECT to_char(expiration_date, 'YYYY-MM-DD') AS expiration_date FROM subscriptions WHERE id = $1",
+      [broken],
+    );
+    await query(url, "UPDATE subscriptions SET expiration_date = '3100-01-01', extension_ends_on = NULL WHERE id = $1", [broken]);
+    const sink = await startSink(NO_FAULTS, seeded(10));
+    try {
+      const first = summaryOf((await runSenderOk(url, ['--webhook', sink.url, ...FAST])).stderr);
+      expect(first).toMatchObject({ delivered: due.length - ofBroken.length, failed: ofBroken.length, skipped: 0 });
+      const failed = await query<{ key: string; last_error: string }>(
+        url,
+        'SELECT key, last_error FROM reminder_outbox WHERE failed_at IS NOT NULL ORDER BY key',
+      );
+      expect(failed.map((f) => f.key)).toEqual(ofBroken);
+      for (const f of failed)
+        expect(f.last_error).toMatch(/^the subscription is refused \(date-out-of-range at subscription\.expirationDate\)/);
+      // Fixed, then requeued: they go.
+      await query(url, 'UPDATE subscriptions SET expiration_date = $2 WHERE id = $1', [broken, row?.expiration_date]);
+      expect(summaryOf((await runSenderOk(url, ['requeue'])).stderr)).toEqual({ requeued: ofBroken.length });
+      expect(summaryOf((await runSenderOk(url, ['--webhook', sink.url, ...FAST])).stderr)).toMatchObject({ delivered: ofBroken.length });
+      expect([...sink.accepted.keys()].sort()).toEqual(due);
+    } finally {
+      await sink.close();
+    }
+  });
+
   it('--follow: SIGTERM finishes the batch in hand, releases nothing half-done, and exits 0 with its summary', async () => {
     const subscriptions = SUBSCRIPTIONS.slice(0, 100);
     const url = await seededDatabase('send_sigterm', subscriptions);
