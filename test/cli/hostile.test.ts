@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import packageJson from '../../package.json';
 import { nodeIo } from '../../src/cli/io.js';
 import { LineSplitter } from '../../src/cli/lines.js';
+import { cannotWrite } from '../../src/cli/output.js';
 import { closest, editDistance } from '../../src/cli/suggest.js';
 import { cli, records } from './support.js';
 
@@ -268,6 +269,11 @@ describe('every command: a write error is exit 2 with one line', () => {
   it.each(RUNS)('CLI: %s > /dev/full (ENOSPC)', async (...args) => {
     const result = await cli(args, { input: JSON.stringify(GOOD), stdoutFailsAfter: { bytes: 0, code: 'ENOSPC' } });
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'subscription-expiry: cannot write the output: ENOSPC\n' });
+  });
+
+  it('CLI: a write error without a code is named by its message', () => {
+    expect(cannotWrite(new Error('the disk went away')).message).toBe('cannot write the output: the disk went away');
+    expect(cannotWrite(Object.assign(new Error('x'), { code: 'EIO' })).message).toBe('cannot write the output: EIO');
   });
 
   it('CLI: a reader that closed the pipe is still 141 and quiet, for a one-shot command too', async () => {
