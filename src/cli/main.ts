@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { nodeIo } from './io.js';
-import { run } from './run.js';
+import { run, unexpectedFailureLine } from './run.js';
 
 // The executable: everything it does is in `run` (tested in process); this file only wires
 // it to the real process. Constant memory for `batch`: V8 doubles its young generation
@@ -17,7 +17,7 @@ run(process.argv.slice(2), nodeIo()).then(
     if (code === 130 || code === 143) process.exit();
   },
   (error: unknown) => {
-    process.stderr.write(`subscription-expiry: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(unexpectedFailureLine(error));
     process.exitCode = 70;
   },
 );

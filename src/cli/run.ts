@@ -54,6 +54,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * The one line the executable writes when `run` itself fails (a bug, never an input): what
+ * failed, without a stack trace, on one line, so a night's log stays readable; exit 70.
+ */
+export function unexpectedFailureLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `subscription-expiry: unexpected failure (a bug: please report it with the command you ran): ${text.replace(/\s+/g, ' ')}\n`;
+}
+
 /** A usage or input error: one line on stderr, exit 2. */
 function report(io: CliIo, error: Error & { readonly code?: string }): number {
   io.stderr.write(`subscription-expiry: ${error instanceof UsageError ? '' : `${error.name} [${error.code}] `}${error.message}\n`);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { unexpectedFailureLine } from '../../src/cli/run.js';
 import { cli, records } from './support.js';
 
 // The library's rules reach the CLI through src/internal.ts only, so one mock there stands
@@ -29,5 +30,17 @@ describe('batch: no input reaches "unexpected failure"', () => {
       path: 'line',
       message: 'the library failed on this line: RangeError: a bug in the library',
     });
+  });
+});
+
+describe('the executable when run itself fails', () => {
+  it('writes one line naming the failure, never a stack trace', () => {
+    const error = new TypeError('cannot read x\n    at somewhere (file.js:1:1)');
+    expect(unexpectedFailureLine(error)).toBe(
+      'subscription-expiry: unexpected failure (a bug: please report it with the command you ran): TypeError: cannot read x at somewhere (file.js:1:1)\n',
+    );
+    expect(unexpectedFailureLine('thrown text')).toBe(
+      'subscription-expiry: unexpected failure (a bug: please report it with the command you ran): thrown text\n',
+    );
   });
 });
