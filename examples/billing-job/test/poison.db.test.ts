@@ -193,11 +193,13 @@ describe('billing job: no row blocks a night', () => {
   it('R-IN-1 R-IN-4 any date PostgreSQL stores, read as the job reads it, is either taken as that day or refused with a code and path (property)', async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: '-c DateStyle=ISO,YMD' });
     await client.connect();
-    // Days from 2000-01-01: PostgreSQL's whole date range (4714-11-24 BC to 5874897-12-31), weighted to the library's years and their edges.
+    // Days from 2000-01-01: PostgreSQL's whole date range (4714-11-24 BC, Julian day 0, to
+    // 5874897-12-31, Julian day 2,147,483,493; 2000-01-01 is Julian day 2,451,545), weighted
+    // to the library's years and their edges, and the range's own two ends.
     const offset = fc.oneof(
-      fc.integer({ min: -2_451_545, max: 2_145_031_949 }),
+      fc.integer({ min: -2_451_545, max: 2_145_031_948 }),
       fc.integer({ min: -40_000, max: 400_000 }),
-      fc.constantFrom(-36_525, -36_524, 365_242, 365_243),
+      fc.constantFrom(-36_525, -36_524, 365_242, 365_243, -2_451_545, 2_145_031_948),
     );
     const window = { from: new Date(FROM), to: new Date(TO) };
     const row = (day: string) => ({
