@@ -72,7 +72,7 @@ async function main(argv: readonly string[], clock: Date): Promise<void> {
     },
   });
   if (values.help === true) {
-    console.log(USAGE);
+    await printLine(USAGE);
     return;
   }
   const command = positionals[0] ?? 'run';
@@ -101,7 +101,7 @@ async function main(argv: readonly string[], clock: Date): Promise<void> {
     if (command === 'retry-rejected') return retryRejected(client, shard, policy, compute);
     const runShard = shard ?? { index: 0, count: 1 };
     for (const window of await windowsToRun(client, runShard, from, to, policy)) {
-      console.log(JSON.stringify(await runWindow(client, window, runShard, pageSize, compute(window))));
+      await printLine(JSON.stringify(await runWindow(client, window, runShard, pageSize, compute(window))));
     }
   });
 }
@@ -138,8 +138,27 @@ async function retryRejected(
 ): Promise<void> {
   for (const window of await windowsWithRejections(client, shard, policy)) {
     const outcome = await retryWindowRejections(client, window, compute(window));
-    console.log(JSON.stringify({ command: 'retry-rejected', ...summaryOf(window, window.shard), ...outcome }));
+    await printLine(JSON.stringify({ command: 'retry-rejected', ...summaryOf(window, window.shard), ...outcome }));
   }
+}
+
+/**
+ * Writes one line on standard output and waits until it is written. A reader that went away
+ * (EPIPE) or a full disk is a fault like any other, reported in one line by `endRun`: the
+ * window's work is already committed, so running the job again only reprints its summary.
+ */
+function printLine(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(`${text}\n`, (error) => {
+      if (error === null || error === undefined) resolve();
+      else
+        reject(
+          new Error(
+            `cannot write to standard output (${(error as NodeJS.ErrnoException).code ?? error.message}); the work so far is recorded`,
+          ),
+        );
+    });
+  });
 }
 
 function summaryOf(window: BillingWindow, shard: Shard) {
@@ -170,5 +189,8 @@ function parseInstant(text: string, option: string): Date {
   return instant;
 }
 
+// A closed standard output also emits 'error' on the stream: printLine reports it, and this
+// keeps it from becoming an unhandled 'error' event (a stack trace).
+process.stdout.on('error', () => {});
 // The one place the job reads the clock: "now" is an argument everywhere else.
 main(process.argv.slice(2), new Date()).catch((error: unknown) => endRun('billing-job', error));

@@ -126,6 +126,17 @@ describe('billing job faults: one line, exit 1 to retry or 2 to fix, never a han
     expect((await readOutbox(url)).map((row) => row.key)).toEqual(EXPECTED);
   });
 
+  it('R-RM-4 standard output closed by its reader: exit 1 in one line, never a stack trace, and the work is recorded', async () => {
+    const url = await freshDatabase('billing_stdout_closed');
+    await insertSubscriptions(url, SUBSCRIPTIONS);
+    const run = startJob(url, ['--from', FROM, '--to', TO]);
+    run.child.stdout?.destroy();
+    const outcome = await run.done;
+    expect(outcome.code, outcome.stderr).toBe(1);
+    expectOneLine(outcome, /cannot write to standard output \(EPIPE\); the work so far is recorded/);
+    expect((await readOutbox(url)).map((row) => row.key)).toEqual(EXPECTED);
+  });
+
   it('R-RM-4 the server restarted mid-run: exit 1 in one line, then the next run completes with nothing lost or doubled', async () => {
     const url = await freshDatabase('billing_restarted');
     await insertSubscriptions(url, SUBSCRIPTIONS);
