@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { formatDayNumber } from '../../src/clock/civil.js';
 import { parseTimeOfDay } from '../../src/clock/timeOfDay.js';
 import { forgetZoneTables, instantOf, localDayOf, wallTimeAt } from '../support/zone.js';
+import { hhmm } from '../support/policies.js';
 import { isLibraryError } from '../../src/errors.js';
 import { parseSubscription } from '../../src/input/subscription.js';
 import { boundariesOf } from '../../src/lifecycle/boundaries.js';
@@ -63,8 +64,6 @@ function coveredByFiner(
   );
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 const timeArbitrary = fc.integer({ min: 0, max: 1439 }).map(hhmm);
 
 const cadenceArbitrary = (span: number): fc.Arbitrary<ReminderCadence> =>

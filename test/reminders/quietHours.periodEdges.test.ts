@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js';
 import { periodEdgeTransitions } from '../support/periodEdgeTransitions.js';
+import { hhmm } from '../support/policies.js';
 
 /**
  * R-RM-6 on the days where a zone's transition falls exactly on the first instant of one of
@@ -26,7 +27,6 @@ const WINDOWS = [
   [30, 23 * 60 + 30],
 ] as const;
 const SEND_MINUTES = Array.from({ length: 48 }, (_, half) => half * 30);
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The second-by-second local time of day, in the recipient's zone, of each second of the business date. */
 interface BusinessDay {

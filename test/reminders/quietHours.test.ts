@@ -5,6 +5,7 @@ import { formatDayNumber } from '../../src/clock/civil.js';
 import { definePolicy } from '../../src/policy/definePolicy.js';
 import { getReminderSchedule } from '../../src/reminders/getReminderSchedule.js';
 import { day, zoneArbitrary } from '../support/arbitraries.js';
+import { hhmm } from '../support/policies.js';
 
 const MINUTE = 60_000;
 
@@ -108,7 +109,6 @@ const minutesNear = (around: number) =>
     minutesArbitrary,
     fc.integer({ min: -90, max: 90 }).map((shift) => Math.min(1439, Math.max(0, around + shift))),
   );
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 describe('quiet hours against a brute-force walk of the day (properties)', () => {
   it('R-RM-6 sends at the earliest allowed instant at or after, else the latest allowed whole minute before, else not at all, on transition days 1970–2100', () => {

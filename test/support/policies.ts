@@ -4,7 +4,8 @@ import type { Policy, ReactivationTier } from '../../src/policy/types.js';
 import { zoneArbitrary } from './arbitraries.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const hhmm = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+/** A minute of the day written as a policy writes times: 90 → `"01:30"`. */
+export const hhmm = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
 /** A local time of day `HH:mm:ss`, with the edges (midnight, the last second) weighted in. */
 export const expiryTimeArbitrary = fc.oneof(
